@@ -1,0 +1,49 @@
+import type { Actor } from '../policies/conversation-policy.js';
+import { conversationRepository, type StoredConversation } from '../store/conversation-repository.js';
+import { m365LinksRepository, type M365Links } from '../store/m365-links-repository.js';
+import { sideEffectsRepository, type SideEffect } from '../store/side-effects-repository.js';
+import { documentsRepository, type StoredDocument } from '../store/documents-repository.js';
+import { loadReadableConversation } from './load-conversation.js';
+import type { AppContext } from './app-context.js';
+
+export interface ConversationDetails {
+  stored: StoredConversation;
+  links: M365Links;
+  sideEffects: SideEffect[];
+  documents: StoredDocument[];
+}
+
+/** How stale invitees' answers may be before Outlook is asked again. */
+const responsesMaxAgeMs = 10_000;
+
+/**
+ * A conversation with everything the tab shows. Invitees' answers are read
+ * from the Outlook event (the source of truth) when they are older than a few
+ * seconds; if Graph is unreachable, the last known answers are shown.
+ */
+export async function viewConversation(ctx: AppContext, actor: Actor, id: string): Promise<ConversationDetails> {
+  let stored = await loadReadableConversation(ctx.db, actor, id);
+  const links = await m365LinksRepository.get(ctx.db, id);
+  if (links.eventId && (await responsesAreStale(ctx, id))) {
+    try {
+      const responses = await ctx.calendar.attendeeResponses(stored.conversation.organizerUpn, links.eventId);
+      await conversationRepository.setResponses(ctx.db, id, responses.map((r) => ({ upn: r.address, response: r.response })));
+      await ctx.db.query('update m365_links set responses_synced_at = $2 where conversation_id = $1', [id, ctx.now()]);
+      stored = await loadReadableConversation(ctx.db, actor, id);
+    } catch {
+      // Shown from the database; the next view tries again.
+    }
+  }
+  return {
+    stored,
+    links,
+    sideEffects: await sideEffectsRepository.list(ctx.db, id),
+    documents: await documentsRepository.list(ctx.db, id),
+  };
+}
+
+async function responsesAreStale(ctx: AppContext, id: string): Promise<boolean> {
+  const [row] = await ctx.db.query<{ responses_synced_at: Date | null }>('select responses_synced_at from m365_links where conversation_id = $1', [id]);
+  const at = row?.responses_synced_at ? new Date(row.responses_synced_at).getTime() : 0;
+  return ctx.now().getTime() - at > responsesMaxAgeMs;
+}

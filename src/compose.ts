@@ -1,0 +1,135 @@
+import express from 'express';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppConfig } from './config.js';
+import type { Database } from './store/database.js';
+import { openPgliteDatabase } from './store/pglite-database.js';
+import { openPostgresDatabase } from './store/postgres-database.js';
+import { migrate } from './store/migrate.js';
+import { loadOrganisation, loadTemplates } from './store/catalog-files.js';
+import { createSandbox, type Sandbox } from './sandbox/sandbox-server.js';
+import { GraphExecutor } from './m365/graph-executor.js';
+import { AuthenticationHandler } from '@microsoft/microsoft-graph-client';
+import { ClientCredentialsAuthProvider, SandboxAuthenticationHandler } from './m365/graph-auth.js';
+import { graphCalendarReader, graphDirectory } from './m365/graph-directory.js';
+import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.js';
+import { syncConversation } from './jobs/sync-conversation-job.js';
+import { syncJobKind } from './app/sync-job.js';
+import type { AppContext } from './app/app-context.js';
+import { LocalAuthenticator } from './server/auth/local-authenticator.js';
+import { EntraAuthenticator } from './server/auth/entra-authenticator.js';
+import { requireActor } from './server/actor.js';
+import { conversationRoutes } from './server/routes/conversation-routes.js';
+import { catalogRoutes } from './server/routes/catalog-routes.js';
+import { devSignInRoutes } from './server/routes/dev-sign-in-routes.js';
+import { errorMapping, errorBody } from './server/error-mapping.js';
+import { localeFromAcceptLanguage } from './i18n/messages.js';
+
+export interface ComposeOverrides {
+  db?: Database;
+  now?: () => Date;
+  jobs?: Partial<JobRunnerOptions>;
+  /** Tests drive the job runner themselves when false. */
+  startJobs?: boolean;
+}
+
+export interface RunningApp {
+  url: string;
+  server: Server;
+  ctx: AppContext;
+  db: Database;
+  runner: JobRunner;
+  graph: GraphExecutor;
+  sandbox: Sandbox | null;
+  close(): Promise<void>;
+}
+
+const tabDist = fileURLToPath(new URL('../dist/tab/', import.meta.url));
+
+export async function openDatabase(config: AppConfig): Promise<Database> {
+  if (config.databaseUrl) return openPostgresDatabase(config.databaseUrl);
+  mkdirSync(config.dataDir, { recursive: true });
+  return openPgliteDatabase(join(config.dataDir, 'db'));
+}
+
+/**
+ * The composition root: the one place that knows which adapters run. Local
+ * mode wires the sandbox, the dev sign-in and app-only sandbox tokens;
+ * Microsoft 365 mode wires Graph with MSAL and Entra ID token checks. The use
+ * cases, jobs and routes are the same objects either way.
+ */
+export async function startApp(config: AppConfig, overrides: ComposeOverrides = {}): Promise<RunningApp> {
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const port = (server.address() as AddressInfo).port;
+  const url = config.port === 0 || config.mode === 'local' && !process.env.PUBLIC_URL ? `http://localhost:${port}` : config.publicUrl;
+
+  const db = overrides.db ?? (await openDatabase(config));
+  await migrate(db);
+  const [templates, organisation] = await Promise.all([loadTemplates(config.templatesDir), loadOrganisation(config.organisationFile)]);
+
+  const sandbox = config.mode === 'local' ? createSandbox({ dataDir: overrides.db ? null : config.dataDir, publicUrl: url, driveId: config.sandboxDriveId }) : null;
+  const graph = new GraphExecutor(
+    config.mode === 'local'
+      ? { baseUrl: sandbox!.graphBaseUrl, authentication: new SandboxAuthenticationHandler() }
+      : {
+          baseUrl: 'https://graph.microsoft.com',
+          authentication: new AuthenticationHandler(new ClientCredentialsAuthProvider(config.tenantId, config.clientId, config.clientSecret)),
+        },
+  );
+  const driveId = config.mode === 'local' ? config.sandboxDriveId : config.driveId;
+
+  const runner = new JobRunner(
+    db,
+    { [syncJobKind]: (job) => syncConversation({ db, graph, driveId }, job) },
+    { concurrency: config.jobConcurrency, pollIntervalMs: 1000, backoffBaseMs: 2000, backoffCapMs: 5 * 60_000, ...overrides.jobs },
+  );
+  const ctx: AppContext = {
+    db,
+    organisation,
+    templates,
+    directory: graphDirectory(graph),
+    calendar: graphCalendarReader(graph),
+    now: overrides.now ?? (() => new Date()),
+    wakeJobs: () => runner.wake(),
+  };
+
+  const authenticator = config.mode === 'local' ? new LocalAuthenticator() : new EntraAuthenticator(config.tenantId, [config.apiAudience, config.clientId]);
+  app.get('/healthz', (_req, res) => res.json({ ok: true, mode: config.mode }));
+  if (sandbox) app.use('/sandbox', sandbox.router);
+  const api = express.Router();
+  if (sandbox) api.use(devSignInRoutes(sandbox.state, authenticator as LocalAuthenticator));
+  api.use(requireActor(authenticator, organisation));
+  api.use(catalogRoutes(ctx, config.mode));
+  api.use(conversationRoutes(ctx));
+  api.use((req, res) => res.status(404).json(errorBody('NOT_FOUND', localeFromAcceptLanguage(req.header('accept-language')))));
+  app.use('/api', api);
+  if (existsSync(tabDist)) {
+    app.use(express.static(tabDist, { index: 'index.html', maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') }));
+    app.get(/^\/(?!api|sandbox).*/, (_req, res) => res.sendFile(join(tabDist, 'index.html')));
+  }
+  app.use(errorMapping);
+
+  if (overrides.startJobs !== false) runner.start();
+  return {
+    url,
+    server,
+    ctx,
+    db,
+    runner,
+    graph,
+    sandbox,
+    async close() {
+      await runner.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      sandbox?.state.flush();
+      if (!overrides.db) await db.close();
+    },
+  };
+}

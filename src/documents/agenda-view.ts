@@ -1,0 +1,94 @@
+import type { Conversation } from '../domain/conversation.js';
+import { timeAgenda } from '../domain/agenda-timing.js';
+import { agendaDeadline } from '../domain/agenda-deadline.js';
+import { serverTexts, interpolate } from '../i18n/messages.js';
+
+const texts = serverTexts.da;
+
+const dateFormat = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const clockFormat = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const clock = (d: Date) => clockFormat.format(d).replace('.', ':');
+
+export interface AgendaViewItem {
+  number: number;
+  clock: string;
+  minutesText: string;
+  title: string;
+  goal: string;
+  responsible: string;
+  process: string;
+  preparationQuestions: string[];
+  reflectionHeading: string;
+  reflectionQuestions: string[];
+  minutesPrompt: string;
+  extraTopics: string[];
+}
+
+export interface AgendaView {
+  title: string;
+  municipality: string;
+  schoolName: string;
+  schoolYear: string;
+  dateText: string;
+  timeText: string;
+  theme: string;
+  extraTopics: string[];
+  purpose: string;
+  goals: string[];
+  developmentAreas: string;
+  learningFocus: string;
+  participants: { name: string; role: string }[];
+  items: AgendaViewItem[];
+  documents: { name: string; url: string | null }[];
+  agendaUrl: string | null;
+  joinUrl: string | null;
+  deadlineText: string;
+}
+
+export interface AgendaLinks {
+  documents: { name: string; url: string | null }[];
+  agendaUrl: string | null;
+  joinUrl: string | null;
+}
+
+/** Everything the agenda shows, in Danish, computed once for both the .docx and the invitation body. */
+export function buildAgendaView(conversation: Conversation, links: AgendaLinks): AgendaView {
+  const timed = timeAgenda(conversation.template.items, conversation.startsAt);
+  const deadline = agendaDeadline(conversation.startsAt, conversation.agendaSentAt, conversation.startsAt);
+  return {
+    title: texts.documents.agendaTitle,
+    municipality: conversation.municipality,
+    schoolName: conversation.schoolName,
+    schoolYear: conversation.schoolYear,
+    dateText: dateFormat.format(conversation.startsAt),
+    timeText: `${clock(conversation.startsAt)}–${clock(conversation.endsAt)}`,
+    theme: conversation.theme,
+    extraTopics: conversation.extraTopics,
+    purpose: conversation.template.purpose,
+    goals: conversation.template.goals,
+    developmentAreas: conversation.developmentAreas,
+    learningFocus: conversation.learningFocus,
+    participants: conversation.participants.map((p) => ({ name: p.displayName, role: texts.roles[p.role] })),
+    items: timed.map(({ item, number, startsAt, endsAt }) => ({
+      number,
+      clock: `${clock(startsAt)}–${clock(endsAt)}`,
+      minutesText: interpolate(texts.documents.minutes, { minutes: item.minutes }),
+      title: item.title,
+      goal: item.goal,
+      responsible: item.responsibleRoles.map((role) => texts.roles[role]).join(', '),
+      process: item.process,
+      preparationQuestions: item.preparationQuestions,
+      reflectionHeading: item.reflectionMinutes
+        ? interpolate(texts.documents.reflection, { minutes: item.reflectionMinutes })
+        : texts.documents.reflectionNoTime,
+      reflectionQuestions: item.reflectionQuestions,
+      minutesPrompt: item.minutesPrompt,
+      // The municipality's own topics belong where the municipality frames the meeting.
+      extraTopics: item.covers.includes('municipalityTopics') ? conversation.extraTopics : [],
+    })),
+    documents: links.documents,
+    agendaUrl: links.agendaUrl,
+    joinUrl: links.joinUrl,
+    deadlineText: interpolate(texts.documents.deadline, { date: dateFormat.format(deadline.dueAt) }),
+  };
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { roleSchema, type Role } from './roles.js';
+import { conversationStatusSchema, transition, type ConversationStatus } from './conversation-lifecycle.js';
+import { assertAgendaFillsMeeting, type Template, type TemplateItem } from './template.js';
+import { assertPlannableTime, meetingMinutes } from './meeting-time.js';
+import { schoolYearOf } from './school-year.js';
+import { DomainError } from './errors.js';
+
+/** Graph's attendee response values (graph.responseType), kept as Graph spells them. */
+export const attendeeResponseSchema = z.enum(['none', 'organizer', 'tentativelyAccepted', 'accepted', 'declined', 'notResponded']);
+export type AttendeeResponse = z.infer<typeof attendeeResponseSchema>;
+
+export const participantSchema = z.object({
+  upn: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  response: attendeeResponseSchema,
+});
+export type Participant = z.infer<typeof participantSchema>;
+
+export interface ConversationDocument {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+  webUrl: string | null;
+}
+
+export interface Conversation {
+  id: string;
+  municipality: string;
+  schoolId: string;
+  schoolName: string;
+  schoolYear: string;
+  organizerUpn: string;
+  schoolLeaderUpn: string;
+  template: Template;
+  theme: string;
+  extraTopics: string[];
+  startsAt: Date;
+  endsAt: Date;
+  status: ConversationStatus;
+  developmentAreas: string;
+  learningFocus: string;
+  agendaSentAt: Date | null;
+  participants: Participant[];
+}
+
+export interface PlanInput {
+  id: string;
+  municipality: string;
+  school: { id: string; name: string; leaderUpn: string; leaderName: string };
+  organizer: { upn: string; displayName: string };
+  template: Template;
+  /** Item minutes as the organiser adjusted them in the preview, by item key. */
+  itemMinutes?: Record<string, number>;
+  theme: string;
+  extraTopics: string[];
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** The template snapshot the conversation keeps, with the organiser's minute adjustments applied. */
+export function adjustItemMinutes(items: readonly TemplateItem[], itemMinutes: Record<string, number> = {}): TemplateItem[] {
+  return items.map((item) => ({ ...item, minutes: itemMinutes[item.key] ?? item.minutes }));
+}
+
+export function planConversation(input: PlanInput, now: Date): Conversation {
+  assertPlannableTime(now, input.startsAt, input.endsAt);
+  const items = adjustItemMinutes(input.template.items, input.itemMinutes);
+  assertAgendaFillsMeeting(items, meetingMinutes(input.startsAt, input.endsAt));
+  return {
+    id: input.id,
+    municipality: input.municipality,
+    schoolId: input.school.id,
+    schoolName: input.school.name,
+    schoolYear: schoolYearOf(input.startsAt),
+    organizerUpn: input.organizer.upn,
+    schoolLeaderUpn: input.school.leaderUpn,
+    template: { ...input.template, items },
+    theme: input.theme,
+    extraTopics: input.extraTopics,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    status: 'draft',
+    developmentAreas: '',
+    learningFocus: '',
+    agendaSentAt: null,
+    participants: [
+      { upn: input.organizer.upn, displayName: input.organizer.displayName, role: 'municipalLead', response: 'organizer' },
+      { upn: input.school.leaderUpn, displayName: input.school.leaderName, role: 'schoolLeader', response: 'none' },
+    ],
+  };
+}
+
+/** The school leader's right of initiative: development areas and the learning-focus question. */
+export function describeSchoolPart(conversation: Conversation, developmentAreas: string, learningFocus: string): Conversation {
+  if (conversation.status === 'cancelled' || conversation.status === 'published') {
+    throw new DomainError('TRANSITION_NOT_ALLOWED', { from: conversation.status, event: 'describeSchoolPart' });
+  }
+  return { ...conversation, developmentAreas, learningFocus };
+}
+
+/**
+ * The school leader's invitees. The municipal lead and the school leader are
+ * always there and keep their roles; the list given replaces everybody else.
+ */
+export function replaceInvitedParticipants(
+  conversation: Conversation,
+  invited: readonly { upn: string; displayName: string; role: Role }[],
+): Conversation {
+  const fixed = conversation.participants.filter((p) => p.role === 'municipalLead' || p.role === 'schoolLeader');
+  const seen = new Set(fixed.map((p) => p.upn.toLowerCase()));
+  const kept = new Map(conversation.participants.map((p) => [p.upn.toLowerCase(), p]));
+  const added: Participant[] = [];
+  for (const person of invited) {
+    const key = person.upn.toLowerCase();
+    if (seen.has(key)) throw new DomainError('PARTICIPANT_DUPLICATE', { upn: person.upn });
+    seen.add(key);
+    added.push({ ...person, response: kept.get(key)?.response ?? 'none' });
+  }
+  return { ...conversation, participants: [...fixed, ...added] };
+}
+
+export function sendAgenda(conversation: Conversation, now: Date): Conversation {
+  const missing = [
+    conversation.developmentAreas.trim() ? null : 'developmentAreas',
+    conversation.learningFocus.trim() ? null : 'learningFocus',
+  ].filter((field): field is string => field !== null);
+  if (missing.length > 0) throw new DomainError('SCHOOL_PART_INCOMPLETE', { missing });
+  return {
+    ...conversation,
+    status: transition(conversation.status, 'sendAgenda'),
+    // The deadline is judged by the first sending; later updates keep it.
+    agendaSentAt: conversation.agendaSentAt ?? now,
+  };
+}
+
+export const markInvited = (conversation: Conversation): Conversation =>
+  conversation.status === 'draft' ? { ...conversation, status: transition('draft', 'invite') } : conversation;
+
+export { conversationStatusSchema };

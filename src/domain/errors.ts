@@ -1,0 +1,25 @@
+/**
+ * Every rule the domain refuses is a typed error with a stable code. The HTTP
+ * edge maps the code to a status and a Danish message from the i18n files, so
+ * no user text lives here.
+ */
+export type DomainErrorCode =
+  | 'TEMPLATE_INVALID'
+  | 'AGENDA_TIME_MISMATCH'
+  | 'AGENDA_ITEM_TITLE_EMPTY'
+  | 'MEETING_IN_PAST'
+  | 'MEETING_END_BEFORE_START'
+  | 'MEETING_TOO_LONG'
+  | 'TRANSITION_NOT_ALLOWED'
+  | 'PARTICIPANT_DUPLICATE'
+  | 'SCHOOL_PART_INCOMPLETE';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(`${code} ${JSON.stringify(details)}`);
+    this.name = 'DomainError';
+  }
+}

@@ -1,0 +1,88 @@
+import type { Queryable } from '../store/database.js';
+
+export interface JobRow {
+  id: number;
+  kind: string;
+  key: string;
+  groupKey: string;
+  payload: unknown;
+  attempts: number;
+  maxAttempts: number;
+}
+
+export interface EnqueueOptions {
+  kind: string;
+  /** Enqueueing the same key twice is a no-op while the first is still waiting. */
+  key: string;
+  groupKey: string;
+  payload: unknown;
+  maxAttempts?: number;
+}
+
+const leaseSeconds = 120;
+
+/** Durable jobs in the conversation database: enqueue inside the use case's transaction (outbox). */
+export async function enqueueJob(tx: Queryable, job: EnqueueOptions): Promise<void> {
+  await tx.query(
+    `insert into jobs (kind, key, group_key, payload, max_attempts) values ($1, $2, $3, $4, $5)
+     on conflict (key) do update set status = 'queued', attempts = 0, run_after = now(), last_error = null, updated_at = now()
+       where jobs.status in ('done', 'dead')`,
+    [job.kind, job.key, job.groupKey, JSON.stringify(job.payload), job.maxAttempts ?? 10],
+  );
+}
+
+/**
+ * Claims the next ready job. SKIP LOCKED lets several runners (and server
+ * instances) poll without blocking each other; a job whose group has another
+ * job running waits, so one conversation's side effects never race.
+ */
+export async function claimJob(db: Queryable): Promise<JobRow | null> {
+  const rows = await db.query<Record<string, unknown>>(
+    `update jobs set status = 'running', attempts = attempts + 1,
+        locked_until = now() + make_interval(secs => ${leaseSeconds}), updated_at = now()
+     where id = (
+       select j.id from jobs j
+       where (j.status = 'queued' or (j.status = 'running' and j.locked_until < now()))
+         and j.run_after <= now()
+         and not exists (
+           select 1 from jobs r where r.group_key = j.group_key and r.id <> j.id
+             and r.status = 'running' and r.locked_until >= now())
+       order by j.run_after, j.id
+       for update skip locked
+       limit 1)
+     returning id, kind, key, group_key, payload, attempts, max_attempts`,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: Number(row.id),
+    kind: String(row.kind),
+    key: String(row.key),
+    groupKey: String(row.group_key),
+    payload: row.payload,
+    attempts: Number(row.attempts),
+    maxAttempts: Number(row.max_attempts),
+  };
+}
+
+export async function completeJob(db: Queryable, id: number): Promise<void> {
+  await db.query(`update jobs set status = 'done', locked_until = null, last_error = null, updated_at = now() where id = $1`, [id]);
+}
+
+/** Schedules a retry, or marks the job dead when it has used its attempts. Returns whether it will run again. */
+export async function failJob(db: Queryable, job: JobRow, error: string, retryInMs: number): Promise<boolean> {
+  const dead = job.attempts >= job.maxAttempts;
+  await db.query(
+    `update jobs set status = $2, locked_until = null, last_error = $3,
+        run_after = now() + make_interval(secs => $4::double precision), updated_at = now()
+     where id = $1`,
+    [job.id, dead ? 'dead' : 'queued', error.slice(0, 2000), retryInMs / 1000],
+  );
+  return !dead;
+}
+
+/** Exponential backoff with full jitter, capped; a server's Retry-After wins when it asks for longer. */
+export function backoffMs(attempt: number, baseMs: number, capMs: number, retryAfterMs = 0, random = Math.random): number {
+  const exponential = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.max(retryAfterMs, Math.round(exponential * (0.5 + random() * 0.5)));
+}

@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import type { Conversation } from '../domain/conversation.js';
+import { toCopenhagenWallClock } from '../domain/copenhagen-time.js';
+import type { AgendaView } from '../documents/agenda-view.js';
+import { renderInvitationHtml } from '../documents/invitation-html.js';
+import { serverTexts, interpolate } from '../i18n/messages.js';
+import type { Invitation } from './calendar-requests.js';
+
+const t = serverTexts.da.documents;
+const dateFormat = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', day: 'numeric', month: 'long', year: 'numeric' });
+
+/**
+ * The Outlook invitation for the conversation's current state. Before the
+ * agenda is sent only the school leader is invited (the municipality invites
+ * the leader; the leader invites the rest, seed 000); after it, everyone.
+ */
+export function buildInvitation(conversation: Conversation, view: AgendaView): Invitation {
+  const attendees = conversation.participants
+    .filter((p) => p.upn.toLowerCase() !== conversation.organizerUpn.toLowerCase())
+    .filter((p) => conversation.agendaSentAt !== null || p.role === 'schoolLeader')
+    .map((p) => ({ address: p.upn, name: p.displayName, type: 'required' as const }));
+  return {
+    subject: interpolate(t.invitationSubject, { school: conversation.schoolName, date: dateFormat.format(conversation.startsAt) }),
+    bodyHtml: renderInvitationHtml(conversation.agendaSentAt ? view : { ...view, documents: [] }),
+    startLocal: toCopenhagenWallClock(conversation.startsAt),
+    endLocal: toCopenhagenWallClock(conversation.endsAt),
+    attendees,
+    location: t.location,
+  };
+}
+
+export const invitationHash = (invitation: Invitation): string =>
+  createHash('sha256').update(JSON.stringify(invitation)).digest('hex');

@@ -1,0 +1,21 @@
+/**
+ * One Graph request described as data, so the same description can be sent
+ * alone or inside a JSON batch. `parse` turns the response body into our type
+ * through a zod schema (Graph responses are a boundary too).
+ */
+export interface GraphCall<T> {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Path below the version segment, e.g. "/users/a@b/events". */
+  url: string;
+  body?: unknown;
+  /** Binary bodies (file content); sent base64 inside a batch. */
+  binary?: { content: Uint8Array; contentType: string };
+  headers?: Record<string, string>;
+  parse: (body: unknown) => T;
+}
+
+export type GraphResults<Calls extends readonly GraphCall<unknown>[]> = {
+  [K in keyof Calls]: Calls[K] extends GraphCall<infer T> ? GraphOutcome<T> : never;
+};
+
+export type GraphOutcome<T> = { ok: true; value: T } | { ok: false; error: import('./graph-error.js').GraphError };

@@ -1,0 +1,21 @@
+import { loadConfig, ConfigError } from './config.js';
+import { startApp } from './compose.js';
+
+try {
+  const config = loadConfig();
+  const running = await startApp(config);
+  const mode = config.mode === 'local' ? 'lokal tilstand med Microsoft 365-sandkasse' : 'Microsoft 365';
+  console.log(`Udviklingssamtale kører (${mode}): ${running.url}`);
+  const stop = async () => {
+    await running.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}

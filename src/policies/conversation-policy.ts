@@ -1,0 +1,25 @@
+import type { Conversation } from '../domain/conversation.js';
+
+/** Who the signed-in person is, as far as permissions care. */
+export interface Actor {
+  upn: string;
+  /** Municipal leads of the municipality the app is installed for. */
+  isMunicipalLead: boolean;
+}
+
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+export const conversationPolicy = {
+  canPlan: (actor: Actor): boolean => actor.isMunicipalLead,
+
+  /** Test results and reflections live in a conversation: only its participants and the municipal lead see it. */
+  canRead: (actor: Actor, conversation: Pick<Conversation, 'participants'>): boolean =>
+    actor.isMunicipalLead || conversation.participants.some((p) => same(p.upn, actor.upn)),
+
+  /** The right of initiative is the school leader's alone. */
+  canEditSchoolPart: (actor: Actor, conversation: Pick<Conversation, 'schoolLeaderUpn'>): boolean =>
+    same(actor.upn, conversation.schoolLeaderUpn),
+
+  canRetrySideEffects: (actor: Actor, conversation: Pick<Conversation, 'schoolLeaderUpn' | 'organizerUpn'>): boolean =>
+    actor.isMunicipalLead || same(actor.upn, conversation.schoolLeaderUpn),
+};

@@ -1,0 +1,248 @@
+import { randomUUID } from 'node:crypto';
+import type { SandboxAttendee, SandboxEvent, SandboxMessage, SandboxUser } from '../sandbox-state.js';
+import { requireActionBody, requireBody } from './body-check.js';
+import { GraphHttpError, nowIso, type GraphResponse, type SandboxGraphContext } from './graph-types.js';
+import { sandboxTexts } from '../sandbox-texts.js';
+
+const knownTimeZones = new Set(['Romance Standard Time', 'UTC', 'Europe/Copenhagen', 'W. Europe Standard Time']);
+const neverResponded = '0001-01-01T00:00:00Z';
+
+function mailboxOf(ctx: SandboxGraphContext, id: string): SandboxUser {
+  const user = ctx.state.findUser(id);
+  if (!user) throw new GraphHttpError(404, 'ErrorInvalidUser', `The requested user '${decodeURIComponent(id)}' is invalid.`);
+  return user;
+}
+
+function eventOf(ctx: SandboxGraphContext, mailbox: SandboxUser, eventId: string): SandboxEvent {
+  const event = ctx.state.events.find((e) => e.id === decodeURIComponent(eventId) && e.mailbox === mailbox.userPrincipalName);
+  if (!event) throw new GraphHttpError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+  return event;
+}
+
+export function presentEvent(ctx: SandboxGraphContext, e: SandboxEvent) {
+  return {
+    '@odata.etag': `W/"${Buffer.from(e.lastModifiedDateTime).toString('base64')}"`,
+    id: e.id,
+    createdDateTime: e.createdDateTime,
+    lastModifiedDateTime: e.lastModifiedDateTime,
+    transactionId: e.transactionId,
+    subject: e.subject,
+    bodyPreview: e.body.content.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 255),
+    body: e.body,
+    start: e.start,
+    end: e.end,
+    location: e.location,
+    attendees: e.attendees,
+    organizer: e.organizer,
+    isOrganizer: e.isOrganizer,
+    isCancelled: e.isCancelled,
+    isOnlineMeeting: e.isOnlineMeeting,
+    onlineMeetingProvider: e.onlineMeetingProvider,
+    onlineMeeting: e.onlineMeeting,
+    responseStatus: e.responseStatus,
+    allowNewTimeProposals: e.allowNewTimeProposals,
+    webLink: `${ctx.publicUrl}/sandbox/mail/${encodeURIComponent(e.mailbox)}#${e.id}`,
+  };
+}
+
+function checkTimes(body: Record<string, any>): void {
+  for (const key of ['start', 'end'] as const) {
+    const value = body[key];
+    if (value && !knownTimeZones.has(value.timeZone ?? 'UTC')) {
+      throw new GraphHttpError(400, 'TimeZoneNotSupportedException', `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${value.timeZone}'.`);
+    }
+  }
+  if (body.start && body.end && String(body.end.dateTime) <= String(body.start.dateTime)) {
+    throw new GraphHttpError(400, 'ErrorInvalidRequest', 'The end time of the event must be after its start time.');
+  }
+}
+
+function toAttendees(raw: any[] | undefined, previous: SandboxAttendee[] = []): SandboxAttendee[] {
+  return (raw ?? []).map((a) => {
+    const address = String(a.emailAddress?.address ?? '');
+    const kept = previous.find((p) => p.emailAddress.address.toLowerCase() === address.toLowerCase());
+    return {
+      emailAddress: { address, name: String(a.emailAddress?.name ?? address) },
+      type: a.type ?? 'required',
+      status: kept?.status ?? { response: 'none', time: neverResponded },
+    };
+  });
+}
+
+function deliver(ctx: SandboxGraphContext, message: Omit<SandboxMessage, 'id' | 'receivedDateTime'>): void {
+  if (!ctx.state.findUser(message.mailbox)) return;
+  ctx.state.messages.push({ ...message, id: randomUUID(), receivedDateTime: nowIso() });
+}
+
+/** Exchange keeps a copy of a meeting in each attendee's calendar and mails them the request. */
+function syncAttendeeCopies(ctx: SandboxGraphContext, organizerEvent: SandboxEvent, previousAttendees: SandboxAttendee[], isUpdate: boolean): void {
+  const current = new Set(organizerEvent.attendees.map((a) => a.emailAddress.address.toLowerCase()));
+  for (const attendee of organizerEvent.attendees) {
+    const user = ctx.state.findUser(attendee.emailAddress.address);
+    if (!user) continue;
+    let copy = ctx.state.events.find((e) => e.meetingId === organizerEvent.id && e.mailbox === user.userPrincipalName);
+    const isNew = !copy;
+    if (!copy) {
+      copy = { ...structuredClone(organizerEvent), id: randomUUID(), mailbox: user.userPrincipalName, isOrganizer: false, transactionId: null, responseStatus: { response: 'none', time: neverResponded } };
+      ctx.state.events.push(copy);
+    } else {
+      Object.assign(copy, {
+        subject: organizerEvent.subject,
+        body: organizerEvent.body,
+        start: organizerEvent.start,
+        end: organizerEvent.end,
+        location: organizerEvent.location,
+        attendees: structuredClone(organizerEvent.attendees),
+        isCancelled: false,
+        lastModifiedDateTime: organizerEvent.lastModifiedDateTime,
+      });
+    }
+    const kind = isUpdate && !isNew ? 'meetingUpdate' : 'meetingRequest';
+    deliver(ctx, {
+      mailbox: user.userPrincipalName,
+      kind,
+      subject: (kind === 'meetingUpdate' ? sandboxTexts.subjectPrefix.meetingUpdate : '') + organizerEvent.subject,
+      from: organizerEvent.organizer.emailAddress,
+      bodyHtml: organizerEvent.body.content,
+      eventId: copy.id,
+      response: null,
+    });
+  }
+  for (const removed of previousAttendees.filter((a) => !current.has(a.emailAddress.address.toLowerCase()))) {
+    cancelCopy(ctx, organizerEvent, removed.emailAddress.address);
+  }
+}
+
+function cancelCopy(ctx: SandboxGraphContext, organizerEvent: SandboxEvent, address: string): void {
+  const user = ctx.state.findUser(address);
+  if (!user) return;
+  const copy = ctx.state.events.find((e) => e.meetingId === organizerEvent.id && e.mailbox === user.userPrincipalName);
+  if (!copy) return;
+  copy.isCancelled = true;
+  deliver(ctx, {
+    mailbox: user.userPrincipalName,
+    kind: 'meetingCancelled',
+    subject: sandboxTexts.subjectPrefix.meetingCancelled + organizerEvent.subject,
+    from: organizerEvent.organizer.emailAddress,
+    bodyHtml: organizerEvent.body.content,
+    eventId: copy.id,
+    response: null,
+  });
+}
+
+export function createEvent(ctx: SandboxGraphContext, mailboxId: string, json: unknown): GraphResponse {
+  const mailbox = mailboxOf(ctx, mailboxId);
+  const body = requireBody(ctx, 'microsoft.graph.event', json);
+  checkTimes(body);
+  // transactionId: a retried create returns the event the first one made.
+  if (body.transactionId) {
+    const existing = ctx.state.events.find((e) => e.mailbox === mailbox.userPrincipalName && e.transactionId === body.transactionId);
+    if (existing) return { status: 201, body: presentEvent(ctx, existing) };
+  }
+  const id = randomUUID();
+  const now = nowIso();
+  const event: SandboxEvent = {
+    id,
+    mailbox: mailbox.userPrincipalName,
+    meetingId: id,
+    transactionId: body.transactionId ?? null,
+    subject: body.subject ?? '',
+    body: { contentType: body.body?.contentType ?? 'text', content: body.body?.content ?? '' },
+    start: body.start ?? { dateTime: now, timeZone: 'UTC' },
+    end: body.end ?? { dateTime: now, timeZone: 'UTC' },
+    location: { displayName: body.location?.displayName ?? '' },
+    attendees: toAttendees(body.attendees),
+    organizer: { emailAddress: { address: mailbox.mail, name: mailbox.displayName } },
+    isOrganizer: true,
+    isOnlineMeeting: body.isOnlineMeeting === true,
+    onlineMeetingProvider: body.isOnlineMeeting ? (body.onlineMeetingProvider ?? 'teamsForBusiness') : 'unknown',
+    onlineMeeting: body.isOnlineMeeting ? { joinUrl: `${ctx.publicUrl}/sandbox/teams/meeting/${id}` } : null,
+    isCancelled: false,
+    responseStatus: { response: 'organizer', time: now },
+    allowNewTimeProposals: body.allowNewTimeProposals ?? true,
+    createdDateTime: now,
+    lastModifiedDateTime: now,
+  };
+  ctx.state.events.push(event);
+  syncAttendeeCopies(ctx, event, [], false);
+  ctx.state.changed();
+  return { status: 201, body: presentEvent(ctx, event) };
+}
+
+export function updateEvent(ctx: SandboxGraphContext, mailboxId: string, eventId: string, json: unknown): GraphResponse {
+  const mailbox = mailboxOf(ctx, mailboxId);
+  const event = eventOf(ctx, mailbox, eventId);
+  const body = requireBody(ctx, 'microsoft.graph.event', json);
+  checkTimes(body);
+  if (!event.isOrganizer && (body.attendees || body.start || body.end)) {
+    throw new GraphHttpError(403, 'ErrorAccessDenied', 'Only the organizer can change the meeting.');
+  }
+  const previousAttendees = event.attendees;
+  if (body.subject !== undefined) event.subject = body.subject;
+  if (body.body) event.body = { contentType: body.body.contentType ?? 'text', content: body.body.content ?? '' };
+  if (body.start) event.start = body.start;
+  if (body.end) event.end = body.end;
+  if (body.location) event.location = { displayName: body.location.displayName ?? '' };
+  if (body.attendees) event.attendees = toAttendees(body.attendees, previousAttendees);
+  if (body.allowNewTimeProposals !== undefined) event.allowNewTimeProposals = body.allowNewTimeProposals;
+  event.lastModifiedDateTime = nowIso();
+  if (event.isOrganizer) syncAttendeeCopies(ctx, event, previousAttendees, true);
+  ctx.state.changed();
+  return { status: 200, body: presentEvent(ctx, event) };
+}
+
+export function getEvent(ctx: SandboxGraphContext, mailboxId: string, eventId: string): GraphResponse {
+  return { status: 200, body: presentEvent(ctx, eventOf(ctx, mailboxOf(ctx, mailboxId), eventId)) };
+}
+
+export function listEvents(ctx: SandboxGraphContext, mailboxId: string): GraphResponse {
+  const mailbox = mailboxOf(ctx, mailboxId);
+  return { status: 200, body: { value: ctx.state.events.filter((e) => e.mailbox === mailbox.userPrincipalName).map((e) => presentEvent(ctx, e)) } };
+}
+
+export function cancelEvent(ctx: SandboxGraphContext, mailboxId: string, eventId: string, json: unknown): GraphResponse {
+  const mailbox = mailboxOf(ctx, mailboxId);
+  const event = eventOf(ctx, mailbox, eventId);
+  requireActionBody(ctx, 'cancel', 'microsoft.graph.event', json);
+  if (!event.isOrganizer) throw new GraphHttpError(400, 'ErrorInvalidRequest', 'Your request can\'t be completed. You need to be an organizer to cancel a meeting.');
+  event.isCancelled = true;
+  for (const attendee of event.attendees) cancelCopy(ctx, event, attendee.emailAddress.address);
+  ctx.state.changed();
+  return { status: 202 };
+}
+
+const responses = { accept: 'accepted', tentativelyAccept: 'tentativelyAccepted', decline: 'declined' } as const;
+
+/** An attendee answers: their copy and the organiser's attendee list change, and the organiser gets a reply. */
+export function respondToEvent(ctx: SandboxGraphContext, mailboxId: string, eventId: string, action: keyof typeof responses, json: unknown): GraphResponse {
+  const mailbox = mailboxOf(ctx, mailboxId);
+  const copy = eventOf(ctx, mailbox, eventId);
+  const body = requireActionBody(ctx, action, 'microsoft.graph.event', json);
+  if (copy.isOrganizer) throw new GraphHttpError(400, 'ErrorInvalidRequest', 'Your request can\'t be completed. You can\'t respond to a meeting you organized.');
+  if (copy.isCancelled) throw new GraphHttpError(400, 'ErrorInvalidRequest', 'The meeting has been cancelled.');
+  const response = responses[action];
+  const time = nowIso();
+  copy.responseStatus = { response, time };
+  const organizerEvent = ctx.state.events.find((e) => e.id === copy.meetingId && e.isOrganizer);
+  if (organizerEvent) {
+    for (const attendee of organizerEvent.attendees) {
+      if (attendee.emailAddress.address.toLowerCase() === mailbox.mail.toLowerCase()) attendee.status = { response, time };
+    }
+    for (const other of ctx.state.events.filter((e) => e.meetingId === organizerEvent.id && !e.isOrganizer)) {
+      other.attendees = structuredClone(organizerEvent.attendees);
+    }
+    if (body.SendResponse !== false) {
+      deliver(ctx, {
+        mailbox: organizerEvent.mailbox,
+        kind: 'meetingResponse',
+        subject: sandboxTexts.subjectPrefix[response] + organizerEvent.subject,
+        from: { address: mailbox.mail, name: mailbox.displayName },
+        bodyHtml: typeof body.Comment === 'string' ? body.Comment : '',
+        eventId: organizerEvent.id,
+        response,
+      });
+    }
+  }
+  ctx.state.changed();
+  return { status: 202 };
+}

@@ -1,0 +1,66 @@
+import type { FaultInjector } from '../fault-injection.js';
+import { GraphHttpError, graphErrorResponse, type GraphRequest, type GraphResponse, type SandboxGraphContext } from './graph-types.js';
+import { getUser, listUsers } from './users-handlers.js';
+import { cancelEvent, createEvent, getEvent, listEvents, respondToEvent, updateEvent } from './events-handlers.js';
+import { createChild, createUploadSession, getContent, getItem, getItemByPath, listChildren, putContentByPath } from './drive-handlers.js';
+
+type Route = [method: string, pattern: RegExp, handle: (ctx: SandboxGraphContext, m: string[], r: GraphRequest) => GraphResponse];
+
+/** The Graph v1.0 subset the product uses. Paths are matched raw (still percent-encoded). */
+const routes: Route[] = [
+  ['GET', /^\/users$/, (c, _m, r) => listUsers(c, r)],
+  ['GET', /^\/users\/([^/]+)$/, (c, m) => getUser(c, m[1]!)],
+  ['GET', /^\/users\/([^/]+)\/events$/, (c, m) => listEvents(c, m[1]!)],
+  ['POST', /^\/users\/([^/]+)\/events$/, (c, m, r) => createEvent(c, m[1]!, r.json)],
+  ['GET', /^\/users\/([^/]+)\/events\/([^/]+)$/, (c, m) => getEvent(c, m[1]!, m[2]!)],
+  ['PATCH', /^\/users\/([^/]+)\/events\/([^/]+)$/, (c, m, r) => updateEvent(c, m[1]!, m[2]!, r.json)],
+  ['POST', /^\/users\/([^/]+)\/events\/([^/]+)\/cancel$/, (c, m, r) => cancelEvent(c, m[1]!, m[2]!, r.json)],
+  ['POST', /^\/users\/([^/]+)\/events\/([^/]+)\/(accept|tentativelyAccept|decline)$/, (c, m, r) => respondToEvent(c, m[1]!, m[2]!, m[3] as 'accept', r.json)],
+  ['PUT', /^\/drives\/([^/]+)\/root:\/(.+?):\/content$/, (c, m, r) => putContentByPath(c, m[1]!, m[2]!, r.raw ?? Buffer.alloc(0), r.headers['content-type'] ?? 'application/octet-stream')],
+  ['POST', /^\/drives\/([^/]+)\/root:\/(.+?):\/createUploadSession$/, (c, m, r) => createUploadSession(c, m[1]!, m[2]!, r.json)],
+  ['GET', /^\/drives\/([^/]+)\/root:\/(.+?):?$/, (c, m) => getItemByPath(c, m[1]!, m[2]!)],
+  ['GET', /^\/drives\/([^/]+)\/root\/children$/, (c, m) => listChildren(c, m[1]!, 'root')],
+  ['POST', /^\/drives\/([^/]+)\/root\/children$/, (c, m, r) => createChild(c, m[1]!, 'root', r.json)],
+  ['GET', /^\/drives\/([^/]+)\/items\/([^/]+)$/, (c, m) => getItem(c, m[1]!, m[2]!)],
+  ['GET', /^\/drives\/([^/]+)\/items\/([^/]+)\/children$/, (c, m) => listChildren(c, m[1]!, m[2]!)],
+  ['POST', /^\/drives\/([^/]+)\/items\/([^/]+)\/children$/, (c, m, r) => createChild(c, m[1]!, m[2]!, r.json)],
+  ['GET', /^\/drives\/([^/]+)\/items\/([^/]+)\/content$/, (c, m) => getContent(c, m[1]!, m[2]!)],
+];
+
+export interface GraphStats {
+  httpRequests: number;
+  operations: number;
+  /** Request bodies the CSDL check refused. */
+  rejectedBodies: number;
+}
+
+/**
+ * Serves one Graph operation: authentication, an injected fault if one is due,
+ * then the handler. Used for plain requests and for each request inside a batch.
+ */
+export function serveGraphOperation(ctx: SandboxGraphContext, faults: FaultInjector, stats: GraphStats, request: GraphRequest): GraphResponse {
+  stats.operations++;
+  try {
+    if (!/^Bearer \S+/.test(request.headers['authorization'] ?? '')) {
+      throw new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+    }
+    const fault = faults.next();
+    if (fault) {
+      throw new GraphHttpError(fault.status, fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable',
+        fault.status === 429 ? 'Too many requests. Please retry after the given time.' : 'The service is temporarily unavailable.',
+        { 'Retry-After': String(fault.retryAfterSeconds) });
+    }
+    for (const [method, pattern, handle] of routes) {
+      if (method !== request.method) continue;
+      const match = pattern.exec(request.path);
+      if (match) return handle(ctx, match as unknown as string[], request);
+    }
+    throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${request.path.split('/')[1] ?? ''}'. (The sandbox serves only the Graph calls the product makes.)`);
+  } catch (error) {
+    if (error instanceof GraphHttpError) {
+      if (error.status === 400 && error.code === 'BadRequest') stats.rejectedBodies++;
+      return graphErrorResponse(error);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+import { escapeHtml, safeHref } from '../../documents/html-escape.js';
+import type { SandboxEvent, SandboxState, SandboxUser } from '../sandbox-state.js';
+import { sandboxTexts, fill } from '../sandbox-texts.js';
+import { formatInstant, page } from './layout.js';
+
+const t = sandboxTexts.pages;
+
+const wallClock = (value: { dateTime: string }) => value.dateTime.slice(0, 16).replace('T', ' ');
+
+function responseForm(user: SandboxUser, event: SandboxEvent): string {
+  const actions: [string, string, string][] = [
+    ['accept', t.accept, 'primary'],
+    ['tentativelyAccept', t.tentative, ''],
+    ['decline', t.decline, ''],
+  ];
+  return `<form method="post" action="/sandbox/mail/${encodeURIComponent(user.userPrincipalName)}/respond" style="display:flex;gap:8px;margin-top:8px">
+<input type="hidden" name="eventId" value="${escapeHtml(event.id)}">
+${actions.map(([action, label, cls]) => `<button type="submit" name="action" value="${action}" class="${cls}">${escapeHtml(label)}</button>`).join('')}
+</form>`;
+}
+
+/** One person's inbox: meeting requests, updates, cancellations and replies, newest first. */
+export function renderMailboxPage(state: SandboxState, user: SandboxUser): string {
+  const messages = state.messages.filter((m) => m.mailbox === user.userPrincipalName).reverse();
+  const cards = messages.map((m) => {
+    const event = state.events.find((e) => e.id === m.eventId && e.mailbox === user.userPrincipalName);
+    const join = event?.onlineMeeting?.joinUrl ? safeHref(event.onlineMeeting.joinUrl) : null;
+    const canRespond = event && !event.isOrganizer && !event.isCancelled && (m.kind === 'meetingRequest' || m.kind === 'meetingUpdate');
+    const isLatest = event && messages.find((other) => other.eventId === event.id && other.kind !== 'meetingResponse') === m;
+    return `<article class="card" aria-labelledby="msg-${m.id}" id="${escapeHtml(event?.id ?? m.id)}">
+<p class="meta"><span class="badge">${escapeHtml(t.kind[m.kind])}</span> ${escapeHtml(t.from)}: ${escapeHtml(m.from.name)} · ${escapeHtml(t.received)}: ${escapeHtml(formatInstant(m.receivedDateTime))}</p>
+<h2 id="msg-${m.id}" style="font-size:18px;margin:4px 0">${escapeHtml(m.subject)}</h2>
+${event ? `<p>${escapeHtml(t.when)}: ${escapeHtml(wallClock(event.start))}–${escapeHtml(wallClock(event.end).slice(11))} (${escapeHtml(event.start.timeZone)})${join ? ` · <a href="${join}">${escapeHtml(t.joinTeams)}</a>` : ''}</p>` : ''}
+${event?.isCancelled ? `<p><strong>${escapeHtml(t.cancelledNote)}</strong></p>` : ''}
+${event && !event.isOrganizer ? `<p>${escapeHtml(t.yourResponse)}: <strong data-testid="response">${escapeHtml(t.response[event.responseStatus.response as keyof typeof t.response] ?? event.responseStatus.response)}</strong></p>` : ''}
+${canRespond && isLatest ? responseForm(user, event) : ''}
+${m.bodyHtml ? `<details${isLatest ? ' open' : ''}><summary>Indhold</summary><iframe sandbox title="${escapeHtml(m.subject)}" srcdoc="${escapeHtml(m.bodyHtml)}"></iframe></details>` : ''}
+${event?.isOrganizer ? `<p class="meta">${escapeHtml(t.attendees)}: ${event.attendees.map((a) => `${escapeHtml(a.emailAddress.name)} (${escapeHtml(t.response[a.status.response as keyof typeof t.response] ?? a.status.response)})`).join(', ')}</p>` : ''}
+</article>`;
+  });
+  return page(fill(t.inbox, { name: user.displayName }), cards.length ? cards.join('') : `<p>${escapeHtml(t.emptyInbox)}</p>`);
+}

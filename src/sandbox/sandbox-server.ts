@@ -1,0 +1,149 @@
+import express, { type Request, type Response, Router } from 'express';
+import { join } from 'node:path';
+import { SandboxState } from './sandbox-state.js';
+import { seedDemoTenant } from './demo-tenant.js';
+import { FaultInjector } from './fault-injection.js';
+import { loadCsdlModel } from './csdl/csdl-model.js';
+import { serveGraphOperation, type GraphStats } from './graph/graph-router.js';
+import { serveBatch } from './graph/batch-handler.js';
+import { putUploadChunk, getContent } from './graph/drive-handlers.js';
+import { GraphHttpError, graphErrorResponse, type GraphResponse, type SandboxGraphContext } from './graph/graph-types.js';
+import { renderPeoplePage } from './pages/people-page.js';
+import { renderMailboxPage } from './pages/mailbox-page.js';
+import { renderLibraryPage } from './pages/library-page.js';
+import { page } from './pages/layout.js';
+import { sandboxTexts } from './sandbox-texts.js';
+import { escapeHtml } from '../documents/html-escape.js';
+
+export interface SandboxOptions {
+  /** Folder for the sandbox's data; null keeps it in memory (tests). */
+  dataDir: string | null;
+  publicUrl: string;
+  driveId: string;
+}
+
+export interface Sandbox {
+  router: Router;
+  state: SandboxState;
+  faults: FaultInjector;
+  stats: GraphStats;
+  context: SandboxGraphContext;
+  /** Base URL for the product's Graph client. */
+  graphBaseUrl: string;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The local Microsoft 365 sandbox: Graph v1.0 subset under /sandbox/graph,
+ * upload sessions under /sandbox/upload, and pages where a person sees each
+ * mailbox and the SharePoint library. A development and demo tool; it holds
+ * no business logic of the product.
+ */
+export function createSandbox(options: SandboxOptions): Sandbox {
+  const state = new SandboxState(options.dataDir ? join(options.dataDir, 'sandbox') : null);
+  seedDemoTenant(state);
+  const context: SandboxGraphContext = { state, model: loadCsdlModel(), publicUrl: options.publicUrl, driveId: options.driveId };
+  const faults = new FaultInjector();
+  const stats: GraphStats = { httpRequests: 0, operations: 0, rejectedBodies: 0 };
+  const router = Router();
+  const raw = express.raw({ type: () => true, limit: '60mb' });
+
+  const send = (res: Response, response: GraphResponse) => {
+    res.status(response.status);
+    for (const [name, value] of Object.entries(response.headers ?? {})) res.setHeader(name, value);
+    if (response.binary) res.type(response.binary.contentType).send(response.binary.content);
+    else if (response.body !== undefined) res.json(response.body);
+    else res.end();
+  };
+
+  router.use('/graph/v1.0', raw, async (req: Request, res: Response) => {
+    stats.httpRequests++;
+    if (faults.settings.latencyMs > 0) await sleep(faults.settings.latencyMs);
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : String(v ?? '')]));
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    let json: unknown;
+    if ((headers['content-type'] ?? '').includes('json') && body.length > 0) {
+      try {
+        json = JSON.parse(body.toString('utf8'));
+      } catch {
+        return send(res, graphErrorResponse(new GraphHttpError(400, 'BadRequest', 'Unable to read JSON request payload.')));
+      }
+    }
+    const url = new URL(req.originalUrl, 'http://sandbox');
+    const path = url.pathname.replace(/^\/sandbox\/graph\/v1\.0/, '');
+    const request = { method: req.method, path, query: url.searchParams, headers, json, raw: body };
+    if (path === '/$batch' && req.method === 'POST') {
+      // The batch request itself can be throttled before any inner request runs.
+      const fault = faults.next();
+      if (fault) return send(res, graphErrorResponse(new GraphHttpError(fault.status, 'TooManyRequests', 'Too many requests.', { 'Retry-After': String(fault.retryAfterSeconds) })));
+      return send(res, serveBatch(context, faults, stats, request));
+    }
+    send(res, serveGraphOperation(context, faults, stats, request));
+  });
+
+  router.put('/upload/:id', raw, async (req, res) => {
+    if (faults.settings.latencyMs > 0) await sleep(faults.settings.latencyMs);
+    try {
+      send(res, putUploadChunk(context, String(req.params.id), req.header('content-range'), Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)));
+    } catch (error) {
+      if (error instanceof GraphHttpError) return send(res, graphErrorResponse(error));
+      throw error;
+    }
+  });
+
+  router.post('/_control/faults', express.json(), (req, res) => {
+    try {
+      res.json(faults.configure(req.body));
+    } catch (error) {
+      res.status(400).json({ code: 'VALIDATION_FAILED', message: String(error) });
+    }
+  });
+  router.get('/_control/stats', (_req, res) => res.json({ ...stats, faultsInjected: faults.injected }));
+
+  router.get('/', (_req, res) => res.type('html').send(renderPeoplePage(state)));
+  router.get('/mail/:upn', (req, res) => {
+    const user = state.findUser(String(req.params.upn));
+    if (!user) return res.status(404).type('html').send(page('404', '<p>Ukendt person.</p>'));
+    res.type('html').send(renderMailboxPage(state, user));
+  });
+  // Accept / Tentative / Decline go through the same Graph handler Outlook's would.
+  router.post('/mail/:upn/respond', express.urlencoded({ extended: false }), (req, res) => {
+    const upn = String(req.params.upn);
+    const action = String(req.body?.action ?? '');
+    const eventId = String(req.body?.eventId ?? '');
+    if (!['accept', 'tentativelyAccept', 'decline'].includes(action)) return res.status(400).type('html').send(page('400', '<p>Ukendt svar.</p>'));
+    const response = serveGraphOperation(context, { next: () => null } as unknown as FaultInjector, stats, {
+      method: 'POST',
+      path: `/users/${encodeURIComponent(upn)}/events/${encodeURIComponent(eventId)}/${action}`,
+      query: new URLSearchParams(),
+      headers: { authorization: 'Bearer sandbox-user' },
+      json: { SendResponse: true },
+      raw: null,
+    });
+    if (response.status >= 400) {
+      const message = (response.body as { error?: { message?: string } })?.error?.message ?? '';
+      return res.status(response.status).type('html').send(page('Fejl', `<p>${escapeHtml(message)}</p>`));
+    }
+    res.redirect(303, `/sandbox/mail/${encodeURIComponent(upn)}#${encodeURIComponent(eventId)}`);
+  });
+  router.get('/sharepoint', (_req, res) => res.type('html').send(renderLibraryPage(state, null)));
+  router.get('/sharepoint/items/:id', (req, res) => {
+    const item = state.driveItems.find((i) => i.id === req.params.id);
+    if (!item) return res.status(404).type('html').send(page('404', '<p>Filen findes ikke.</p>'));
+    if (!item.isFolder) return res.redirect(`/sandbox/sharepoint/items/${item.id}/content`);
+    res.type('html').send(renderLibraryPage(state, item));
+  });
+  router.get('/sharepoint/items/:id/content', (req, res) => {
+    const item = state.driveItems.find((i) => i.id === req.params.id);
+    if (!item) return res.status(404).end();
+    const response = getContent(context, options.driveId, item.id);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(item.name)}`);
+    send(res, response);
+  });
+  router.get('/teams/meeting/:id', (_req, res) =>
+    res.type('html').send(page(sandboxTexts.pages.meetingTitle, `<p>${escapeHtml(sandboxTexts.pages.meetingNote)}</p>`)),
+  );
+
+  return { router, state, faults, stats, context, graphBaseUrl: `${options.publicUrl}/sandbox/graph` };
+}

@@ -1,0 +1,80 @@
+import type { ErrorRequestHandler } from 'express';
+import { z } from 'zod';
+import { DomainError } from '../domain/errors.js';
+import { AppError } from '../app/app-error.js';
+import { interpolate, localeFromAcceptLanguage, serverTexts, type Locale } from '../i18n/messages.js';
+
+const statusByCode: Record<string, number> = {
+  VALIDATION_FAILED: 400,
+  UNSAFE_CONTENT: 400,
+  DOCUMENT_NAME_INVALID: 400,
+  DOCUMENT_EMPTY: 400,
+  DOCUMENT_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CONVERSATION_NOT_FOUND: 404,
+  NOT_FOUND: 404,
+  VERSION_CONFLICT: 409,
+  TRANSITION_NOT_ALLOWED: 409,
+  PARTICIPANT_DUPLICATE: 409,
+};
+
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+  fields?: { field: string; message: string }[];
+}
+
+/** Turns zod's issues into Danish (or English) lines naming the field the person sees. */
+export function describeIssues(issues: z.core.$ZodIssue[], locale: Locale): { field: string; message: string }[] {
+  const texts = serverTexts[locale];
+  return issues.map((issue) => {
+    const key = String(issue.path[0] ?? '');
+    const label = (texts.fields as Record<string, string>)[key] ?? key;
+    const v = texts.validation;
+    const maximum = 'maximum' in issue ? String(issue.maximum) : '';
+    const message =
+      issue.code === 'too_big'
+        ? interpolate(issue.origin === 'array' ? v.too_big_array : v.too_big, { maximum })
+        : issue.code === 'too_small'
+          ? v.too_small
+          : issue.code === 'invalid_format'
+            ? v.invalid_format
+            : issue.code === 'invalid_type'
+              ? v.invalid_type
+              : issue.code === 'invalid_value'
+                ? v.invalid_value
+                : v.other;
+    return { field: issue.path.join('.'), message: `${label}: ${message}` };
+  });
+}
+
+export function errorBody(code: string, locale: Locale, details: Record<string, unknown> = {}): ApiErrorBody {
+  const template = (serverTexts[locale].errors as Record<string, string>)[code] ?? serverTexts[locale].errors.INTERNAL;
+  const fieldLabel = typeof details.field === 'string' ? (serverTexts[locale].fields as Record<string, string>)[details.field] ?? details.field : undefined;
+  return { code, message: interpolate(template, { ...details, ...(fieldLabel ? { field: fieldLabel } : {}) }), details };
+}
+
+/** The one place errors become HTTP: `{code, message}` with the message in the caller's language. */
+export const errorMapping: ErrorRequestHandler = (error, req, res, _next) => {
+  const locale = localeFromAcceptLanguage(req.header('accept-language'));
+  if (error instanceof z.ZodError) {
+    res.status(400).json({ ...errorBody('VALIDATION_FAILED', locale), fields: describeIssues(error.issues, locale) });
+    return;
+  }
+  if (error instanceof DomainError || error instanceof AppError) {
+    res.status(statusByCode[error.code] ?? 422).json(errorBody(error.code, locale, error.details));
+    return;
+  }
+  if ((error as { type?: string }).type === 'entity.parse.failed') {
+    res.status(400).json(errorBody('VALIDATION_FAILED', locale));
+    return;
+  }
+  if ((error as { type?: string }).type === 'entity.too.large') {
+    res.status(413).json(errorBody('DOCUMENT_TOO_LARGE', locale, { maxMegabytes: 50 }));
+    return;
+  }
+  console.error('Unhandled error', error);
+  res.status(500).json(errorBody('INTERNAL', locale));
+};

@@ -1,0 +1,66 @@
+import type { ConversationDetails } from '../../app/view-conversation.js';
+import type { StoredConversation } from '../../store/conversation-repository.js';
+import { agendaDeadline } from '../../domain/agenda-deadline.js';
+import { timeAgenda } from '../../domain/agenda-timing.js';
+import { conversationPolicy, type Actor } from '../../policies/conversation-policy.js';
+import { canTransition } from '../../domain/conversation-lifecycle.js';
+
+/** The list row the tab shows; the database's shape never leaves the server. */
+export function presentConversationSummary({ conversation, version }: StoredConversation, now: Date) {
+  return {
+    id: conversation.id,
+    version,
+    schoolName: conversation.schoolName,
+    schoolYear: conversation.schoolYear,
+    startsAt: conversation.startsAt.toISOString(),
+    endsAt: conversation.endsAt.toISOString(),
+    status: conversation.status,
+    theme: conversation.theme,
+    deadline: presentDeadline(conversation.startsAt, conversation.agendaSentAt, now),
+  };
+}
+
+const presentDeadline = (startsAt: Date, sentAt: Date | null, now: Date) => {
+  const d = agendaDeadline(startsAt, sentAt, now);
+  return { dueAt: d.dueAt.toISOString(), status: d.status, sentAt: sentAt?.toISOString() ?? null };
+};
+
+export function presentConversation(details: ConversationDetails, actor: Actor, now: Date) {
+  const { conversation, version } = details.stored;
+  return {
+    ...presentConversationSummary(details.stored, now),
+    municipality: conversation.municipality,
+    schoolId: conversation.schoolId,
+    organizerUpn: conversation.organizerUpn,
+    schoolLeaderUpn: conversation.schoolLeaderUpn,
+    templateName: conversation.template.name,
+    extraTopics: conversation.extraTopics,
+    developmentAreas: conversation.developmentAreas,
+    learningFocus: conversation.learningFocus,
+    participants: conversation.participants,
+    agenda: timeAgenda(conversation.template.items, conversation.startsAt).map(({ item, number, startsAt, endsAt }) => ({
+      number,
+      key: item.key,
+      title: item.title,
+      goal: item.goal,
+      minutes: item.minutes,
+      responsibleRoles: item.responsibleRoles,
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+    })),
+    links: {
+      event: details.links.eventWebLink,
+      join: details.links.joinUrl,
+      folder: details.links.folderWebUrl,
+      agenda: details.links.agendaWebUrl,
+    },
+    sideEffects: details.sideEffects.map((s) => ({ kind: s.kind, status: s.status, errorCode: s.errorCode, attempts: s.attempts, updatedAt: s.updatedAt.toISOString() })),
+    documents: details.documents.map((d) => ({ id: d.id, fileName: d.fileName, sizeBytes: d.sizeBytes, webUrl: d.webUrl, uploaded: d.webUrl !== null })),
+    permissions: {
+      editSchoolPart: conversationPolicy.canEditSchoolPart(actor, conversation),
+      sendAgenda: conversationPolicy.canEditSchoolPart(actor, conversation) && canTransition(conversation.status, 'sendAgenda'),
+      retry: conversationPolicy.canRetrySideEffects(actor, conversation),
+    },
+    version,
+  };
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { AppError } from '../app/app-error.js';
+
+/** Text fields are plain text: markup is refused rather than stored (everything is escaped on output anyway). */
+const markup = /<\s*\/?\s*[a-z!?][^>]*>|javascript:/i;
+const plainText = (max: number) => z.string().trim().max(max);
+
+export const planRequestSchema = z.object({
+  schoolId: z.string().min(1).max(100),
+  templateId: z.string().min(1).max(100),
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+  theme: plainText(200),
+  extraTopics: z.array(plainText(300).min(1)).max(10).default([]),
+  itemMinutes: z.record(z.string().max(60), z.number().int().min(1).max(240)).optional(),
+});
+
+export const schoolPartRequestSchema = z.object({
+  version: z.number().int().min(1),
+  developmentAreas: plainText(4000),
+  learningFocus: plainText(500),
+  participants: z
+    .array(
+      z.object({
+        upn: z.string().email().max(200),
+        role: z.enum(['facilitator', 'minuteTaker', 'participant']),
+      }),
+    )
+    .max(40),
+});
+
+export const sendAgendaRequestSchema = z.object({ version: z.number().int().min(1) });
+
+/** Parses a body and refuses markup in any of the named text fields. */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown, textFields: string[]): T {
+  const parsed = schema.parse(body);
+  for (const field of textFields) {
+    const value = (parsed as Record<string, unknown>)[field];
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((v) => typeof v === 'string' && markup.test(v))) throw new AppError('UNSAFE_CONTENT', { field });
+  }
+  return parsed;
+}

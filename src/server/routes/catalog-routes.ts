@@ -1,0 +1,32 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../../app/app-context.js';
+import { actorOf } from '../actor.js';
+import { totalMinutes } from '../../domain/template.js';
+
+export function catalogRoutes(ctx: AppContext, mode: 'local' | 'm365'): Router {
+  const router = Router();
+
+  router.get('/me', (req, res) => {
+    const actor = actorOf(req);
+    res.json({ upn: actor.upn, displayName: actor.displayName, isMunicipalLead: actor.isMunicipalLead, mode });
+  });
+
+  /** What the plan dialog needs: schools, the templates in full (for the timed preview), the default theme. */
+  router.get('/catalog', (_req, res) => {
+    res.json({
+      municipality: ctx.organisation.municipality,
+      defaultTheme: ctx.organisation.defaultTheme,
+      schools: ctx.organisation.schools.map((s) => ({ id: s.id, name: s.name, leaderUpn: s.leaderUpn })),
+      templates: ctx.templates.map((t) => ({ ...t, totalMinutes: totalMinutes(t.items) })),
+    });
+  });
+
+  router.get('/people', async (req, res) => {
+    const q = z.string().trim().min(2).max(100).parse(req.query.q);
+    const people = await ctx.directory.search(q);
+    res.json({ people: people.map((p) => ({ upn: p.upn, displayName: p.displayName, jobTitle: p.jobTitle })) });
+  });
+
+  return router;
+}

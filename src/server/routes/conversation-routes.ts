@@ -1,0 +1,77 @@
+import express, { Router } from 'express';
+import type { AppContext } from '../../app/app-context.js';
+import { planConversationCommand } from '../../app/plan-conversation.js';
+import { updateSchoolPart } from '../../app/update-school-part.js';
+import { sendAgendaCommand } from '../../app/send-agenda.js';
+import { addDocument, maxDocumentBytes } from '../../app/add-document.js';
+import { retrySync } from '../../app/retry-sync.js';
+import { viewConversation } from '../../app/view-conversation.js';
+import { conversationRepository } from '../../store/conversation-repository.js';
+import { actorOf } from '../actor.js';
+import { parseBody, planRequestSchema, schoolPartRequestSchema, sendAgendaRequestSchema } from '../request-schemas.js';
+import { presentConversation, presentConversationSummary } from '../presenters/conversation-presenter.js';
+
+/** Thin HTTP: parse, call the use case, present. */
+export function conversationRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const present = async (actor: ReturnType<typeof actorOf>, id: string) => presentConversation(await viewConversation(ctx, actor, id), actor, ctx.now());
+
+  router.get('/conversations', async (req, res) => {
+    const actor = actorOf(req);
+    const list = await conversationRepository.listVisible(ctx.db, actor.upn, actor.isMunicipalLead);
+    res.json({ conversations: list.map((c) => presentConversationSummary(c, ctx.now())) });
+  });
+
+  router.post('/conversations', express.json({ limit: '64kb' }), async (req, res) => {
+    const actor = actorOf(req);
+    const body = parseBody(planRequestSchema, req.body, ['theme', 'extraTopics']);
+    const idempotencyKey = req.header('idempotency-key')?.slice(0, 200);
+    const { id, created } = await planConversationCommand(
+      ctx,
+      actor,
+      { ...body, startsAt: new Date(body.startsAt), endsAt: new Date(body.endsAt) },
+      idempotencyKey,
+    );
+    res.status(created ? 201 : 200).location(`/api/conversations/${id}`).json(await present(actor, id));
+  });
+
+  router.get('/conversations/:id', async (req, res) => {
+    res.json(await present(actorOf(req), req.params.id));
+  });
+
+  router.put('/conversations/:id/school-part', express.json({ limit: '64kb' }), async (req, res) => {
+    const actor = actorOf(req);
+    const body = parseBody(schoolPartRequestSchema, req.body, ['developmentAreas', 'learningFocus']);
+    await updateSchoolPart(ctx, actor, req.params.id, body);
+    res.json(await present(actor, req.params.id));
+  });
+
+  router.post('/conversations/:id/send-agenda', express.json(), async (req, res) => {
+    const actor = actorOf(req);
+    const body = parseBody(sendAgendaRequestSchema, req.body, []);
+    await sendAgendaCommand(ctx, actor, req.params.id, body.version);
+    res.json(await present(actor, req.params.id));
+  });
+
+  // The file is the body; its name travels percent-encoded in a header, so any Danish name survives.
+  router.post('/conversations/:id/documents', express.raw({ type: () => true, limit: maxDocumentBytes + 1024 }), async (req, res) => {
+    const actor = actorOf(req);
+    let fileName = '';
+    try {
+      fileName = decodeURIComponent(req.header('x-file-name') ?? '');
+    } catch {
+      fileName = '';
+    }
+    const content = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const document = await addDocument(ctx, actor, req.params.id, { fileName, contentType: req.header('content-type') ?? '', content });
+    res.status(201).json({ id: document.id, fileName: document.fileName, sizeBytes: document.sizeBytes });
+  });
+
+  router.post('/conversations/:id/retry', async (req, res) => {
+    const actor = actorOf(req);
+    await retrySync(ctx, actor, req.params.id);
+    res.json(await present(actor, req.params.id));
+  });
+
+  return router;
+}

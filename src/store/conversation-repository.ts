@@ -1,0 +1,135 @@
+import type { Queryable } from './database.js';
+import type { Conversation, Participant } from '../domain/conversation.js';
+import { conversationStatusSchema } from '../domain/conversation-lifecycle.js';
+import { templateSchema } from '../domain/template.js';
+import { participantSchema } from '../domain/conversation.js';
+import { AppError } from '../app/app-error.js';
+
+export interface StoredConversation {
+  conversation: Conversation;
+  version: number;
+}
+
+type Row = Record<string, any>;
+
+const toDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
+
+function fromRows(row: Row, participants: Row[]): StoredConversation {
+  return {
+    version: Number(row.version),
+    conversation: {
+      id: row.id,
+      municipality: row.municipality,
+      schoolId: row.school_id,
+      schoolName: row.school_name,
+      schoolYear: row.school_year,
+      organizerUpn: row.organizer_upn,
+      schoolLeaderUpn: row.school_leader_upn,
+      template: templateSchema.parse(row.template),
+      theme: row.theme,
+      extraTopics: row.extra_topics as string[],
+      startsAt: toDate(row.starts_at),
+      endsAt: toDate(row.ends_at),
+      status: conversationStatusSchema.parse(row.status),
+      developmentAreas: row.development_areas,
+      learningFocus: row.learning_focus,
+      agendaSentAt: row.agenda_sent_at ? toDate(row.agenda_sent_at) : null,
+      participants: participants.map((p) =>
+        participantSchema.parse({ upn: p.upn, displayName: p.display_name, role: p.role, response: p.response }),
+      ),
+    },
+  };
+}
+
+async function writeParticipants(tx: Queryable, id: string, participants: readonly Participant[]): Promise<void> {
+  await tx.query('delete from participants where conversation_id = $1', [id]);
+  for (const [position, p] of participants.entries()) {
+    await tx.query(
+      'insert into participants (conversation_id, upn, display_name, role, response, position) values ($1, $2, $3, $4, $5, $6)',
+      [id, p.upn, p.displayName, p.role, p.response, position],
+    );
+  }
+}
+
+export const conversationRepository = {
+  /** Inserts unless the idempotency key was used before; returns the id that holds the plan either way. */
+  async insert(tx: Queryable, conversation: Conversation, idempotencyKey: string): Promise<{ id: string; created: boolean }> {
+    const inserted = await tx.query<{ id: string }>(
+      `insert into conversations (id, idempotency_key, municipality, school_id, school_name, school_year, organizer_upn,
+         school_leader_upn, template, theme, extra_topics, starts_at, ends_at, status)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       on conflict (idempotency_key) do nothing returning id`,
+      [
+        conversation.id,
+        idempotencyKey,
+        conversation.municipality,
+        conversation.schoolId,
+        conversation.schoolName,
+        conversation.schoolYear,
+        conversation.organizerUpn,
+        conversation.schoolLeaderUpn,
+        JSON.stringify(conversation.template),
+        conversation.theme,
+        JSON.stringify(conversation.extraTopics),
+        conversation.startsAt,
+        conversation.endsAt,
+        conversation.status,
+      ],
+    );
+    if (inserted.length === 0) {
+      const [existing] = await tx.query<{ id: string }>('select id from conversations where idempotency_key = $1', [idempotencyKey]);
+      return { id: existing!.id, created: false };
+    }
+    await writeParticipants(tx, conversation.id, conversation.participants);
+    await tx.query('insert into m365_links (conversation_id) values ($1)', [conversation.id]);
+    return { id: conversation.id, created: true };
+  },
+
+  async get(db: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredConversation | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const [row] = await db.query<Row>(`select * from conversations where id = $1${options.forUpdate ? ' for update' : ''}`, [id]);
+    if (!row) return null;
+    const participants = await db.query<Row>('select * from participants where conversation_id = $1 order by position', [id]);
+    return fromRows(row, participants);
+  },
+
+  /** Optimistic concurrency: the save wins only if nobody saved since `expectedVersion` was read. */
+  async update(tx: Queryable, conversation: Conversation, expectedVersion: number): Promise<number> {
+    const updated = await tx.query<{ version: number }>(
+      `update conversations set status = $3, development_areas = $4, learning_focus = $5, agenda_sent_at = $6,
+          version = version + 1, updated_at = now()
+       where id = $1 and version = $2 returning version`,
+      [conversation.id, expectedVersion, conversation.status, conversation.developmentAreas, conversation.learningFocus, conversation.agendaSentAt],
+    );
+    if (updated.length === 0) throw new AppError('VERSION_CONFLICT', { id: conversation.id });
+    await writeParticipants(tx, conversation.id, conversation.participants);
+    return Number(updated[0]!.version);
+  },
+
+  async setResponses(db: Queryable, id: string, responses: readonly { upn: string; response: string }[]): Promise<void> {
+    for (const r of responses) {
+      await db.query(
+        `update participants set response = $3 where conversation_id = $1 and lower(upn) = lower($2) and role <> 'municipalLead'`,
+        [id, r.upn, r.response],
+      );
+    }
+  },
+
+  /** Conversations a person may see: all of the municipality's for a municipal lead, else those they take part in. */
+  async listVisible(db: Queryable, upn: string, isMunicipalLead: boolean): Promise<StoredConversation[]> {
+    const rows = isMunicipalLead
+      ? await db.query<Row>('select * from conversations order by starts_at desc limit 500')
+      : await db.query<Row>(
+          `select c.* from conversations c
+           where exists (select 1 from participants p where p.conversation_id = c.id and lower(p.upn) = lower($1))
+           order by c.starts_at desc limit 500`,
+          [upn],
+        );
+    if (rows.length === 0) return [];
+    const participants = await db.query<Row>(
+      'select * from participants where conversation_id = any($1::uuid[]) order by position',
+      [rows.map((r) => r.id)],
+    );
+    return rows.map((row) => fromRows(row, participants.filter((p) => p.conversation_id === row.id)));
+  },
+};

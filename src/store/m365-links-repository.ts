@@ -1,0 +1,38 @@
+import type { Queryable } from './database.js';
+
+export interface M365Links {
+  eventId: string | null;
+  eventWebLink: string | null;
+  joinUrl: string | null;
+  folderItemId: string | null;
+  folderWebUrl: string | null;
+  agendaItemId: string | null;
+  agendaWebUrl: string | null;
+  /** Hash of the invitation Graph has now; a different hash means the event must be patched. */
+  invitationHash: string | null;
+}
+
+const columns: Record<keyof M365Links, string> = {
+  eventId: 'event_id',
+  eventWebLink: 'event_web_link',
+  joinUrl: 'join_url',
+  folderItemId: 'folder_item_id',
+  folderWebUrl: 'folder_web_url',
+  agendaItemId: 'agenda_item_id',
+  agendaWebUrl: 'agenda_web_url',
+  invitationHash: 'invitation_hash',
+};
+
+export const m365LinksRepository = {
+  async get(db: Queryable, conversationId: string): Promise<M365Links> {
+    const [row] = await db.query<Record<string, string | null>>('select * from m365_links where conversation_id = $1', [conversationId]);
+    return Object.fromEntries(Object.entries(columns).map(([key, column]) => [key, row?.[column] ?? null])) as unknown as M365Links;
+  },
+
+  async save(db: Queryable, conversationId: string, links: Partial<M365Links>): Promise<void> {
+    const entries = Object.entries(links).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return;
+    const sets = entries.map(([key], i) => `${columns[key as keyof M365Links]} = $${i + 2}`).join(', ');
+    await db.query(`update m365_links set ${sets} where conversation_id = $1`, [conversationId, ...entries.map(([, v]) => v)]);
+  },
+};
