@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { roleSchema, type Role } from './roles.js';
 import { conversationStatusSchema, transition, type ConversationStatus } from './conversation-lifecycle.js';
-import { assertAgendaFillsMeeting, type Template, type TemplateItem } from './template.js';
+import { assertAgendaFillsMeeting, type Template } from './template.js';
+import { adjustItemMinutes } from './agenda-timing.js';
 import { assertPlannableTime, meetingMinutes } from './meeting-time.js';
 import { schoolYearOf } from './school-year.js';
 import { DomainError } from './errors.js';
@@ -57,11 +58,6 @@ export interface PlanInput {
   extraTopics: string[];
   startsAt: Date;
   endsAt: Date;
-}
-
-/** The template snapshot the conversation keeps, with the organiser's minute adjustments applied. */
-export function adjustItemMinutes(items: readonly TemplateItem[], itemMinutes: Record<string, number> = {}): TemplateItem[] {
-  return items.map((item) => ({ ...item, minutes: itemMinutes[item.key] ?? item.minutes }));
 }
 
 export function planConversation(input: PlanInput, now: Date): Conversation {

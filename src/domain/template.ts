@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roleSchema } from './roles.js';
 import { requirementTagSchema } from './requirements.js';
 import { DomainError } from './errors.js';
+import { totalMinutes } from './agenda-timing.js';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -30,9 +31,6 @@ export const templateSchema = z.object({
   items: z.array(templateItemSchema).min(1).max(30),
 });
 export type Template = z.infer<typeof templateSchema>;
-
-export const totalMinutes = (items: readonly Pick<TemplateItem, 'minutes'>[]): number =>
-  items.reduce((sum, item) => sum + item.minutes, 0);
 
 /**
  * Parses a template from untrusted input (a file or an API body). Unknown roles

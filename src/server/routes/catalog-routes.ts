@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
 import { actorOf } from '../actor.js';
-import { totalMinutes } from '../../domain/template.js';
+import { totalMinutes } from '../../domain/agenda-timing.js';
 
 export function catalogRoutes(ctx: AppContext, mode: 'local' | 'm365'): Router {
   const router = Router();

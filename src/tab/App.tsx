@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  Button,
+  FluentProvider,
+  Link,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  tokens,
+} from '@fluentui/react-components';
+import { createApiClient, ApiError } from './api-client.js';
+import type { Me } from './api-types.js';
+import { I18nProvider, localeFrom, makeTranslate, type Locale } from './i18n.js';
+import type { Host, HostTheme } from './teams-host.js';
+import { SignInPicker } from './components/SignInPicker.js';
+import { ConversationList } from './components/ConversationList.js';
+import { ConversationPage } from './components/ConversationPage.js';
+import { ErrorMessage } from './components/ErrorMessage.js';
+
+const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+const tokenKey = 'udviklingssamtale.token';
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
+  bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`, backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  barEnd: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  content: { maxWidth: '1200px', margin: '0 auto', padding: tokens.spacingHorizontalXL },
+  skip: { position: 'absolute', left: '-10000px', ':focus': { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalM, zIndex: 10 } },
+});
+
+const routeOf = () => window.location.hash.replace(/^#/, '') || '/';
+
+export function App({ host }: { host: Host }) {
+  const styles = useStyles();
+  const [locale, setLocale] = useState<Locale>(localeFrom(host.locale));
+  const [theme, setTheme] = useState<HostTheme>(host.theme);
+  const [token, setToken] = useState<string | null>(() => sessionStorage.getItem(tokenKey));
+  const [me, setMe] = useState<Me | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [route, setRoute] = useState(routeOf());
+  const t = makeTranslate(locale);
+
+  useEffect(() => host.onThemeChange(setTheme), [host]);
+  useEffect(() => {
+    const onHash = () => setRoute(routeOf());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  // Move focus to the new page's heading, so screen readers announce the page change.
+  useEffect(() => {
+    requestAnimationFrame(() => document.getElementById('page-title')?.focus());
+  }, [route, me]);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const getToken = useCallback(async () => (host.inTeams ? host.getToken() : token), [host, token]);
+  const api = useMemo(() => createApiClient(getToken, () => locale), [getToken, locale]);
+
+  useEffect(() => {
+    if (!host.inTeams && !token) return;
+    setMe(null);
+    api
+      .get<Me>('/me')
+      .then(setMe)
+      .catch((e) => {
+        if (e instanceof ApiError && e.status === 401 && !host.inTeams) {
+          sessionStorage.removeItem(tokenKey);
+          setToken(null);
+        } else setError(e);
+      });
+  }, [api, host, token]);
+
+  const signOut = () => {
+    sessionStorage.removeItem(tokenKey);
+    setToken(null);
+    setMe(null);
+    window.location.hash = '/';
+  };
+  const navigate = (path: string) => {
+    window.location.hash = path;
+  };
+  const conversationId = /^\/conversations\/([0-9a-f-]+)$/.exec(route)?.[1];
+
+  return (
+    <FluentProvider theme={themes[theme]} className={styles.root}>
+      <I18nProvider locale={locale} setLocale={setLocale}>
+        <a href="#page-title" className={styles.skip}>
+          {t('appName')}
+        </a>
+        <div className={styles.bar} role="banner">
+          <Text weight="semibold" size={400}>
+            {t('appName')}
+          </Text>
+          <div className={styles.barEnd}>
+            {me ? <Text>{t('signIn.signedInAs', { name: me.displayName })}</Text> : null}
+            {me?.mode === 'local' ? (
+              <>
+                <Link href="/sandbox" target="_blank">
+                  {t('signIn.sandbox')}
+                </Link>
+                <Button size="small" onClick={signOut}>
+                  {t('signIn.switchUser')}
+                </Button>
+              </>
+            ) : null}
+            <Select size="small" aria-label={t('language')} value={locale} onChange={(_, d) => setLocale(d.value as Locale)}>
+              <option value="da">Dansk</option>
+              <option value="en">English</option>
+            </Select>
+          </div>
+        </div>
+        <div className={styles.content}>
+          {error ? <ErrorMessage error={error} /> : null}
+          {!host.inTeams && !token ? (
+            <SignInPicker
+              onSignedIn={(newToken) => {
+                sessionStorage.setItem(tokenKey, newToken);
+                setToken(newToken);
+              }}
+            />
+          ) : !me ? (
+            error ? null : <Spinner label={t('loading')} />
+          ) : conversationId ? (
+            <ConversationPage key={conversationId} api={api} id={conversationId} navigate={navigate} />
+          ) : (
+            <ConversationList api={api} me={me} navigate={navigate} />
+          )}
+        </div>
+      </I18nProvider>
+    </FluentProvider>
+  );
+}

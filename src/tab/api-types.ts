@@ -1,0 +1,60 @@
+import type { Template } from '../domain/template.js';
+import type { Role } from '../domain/roles.js';
+import type { ConversationStatus } from '../domain/conversation-lifecycle.js';
+
+export interface Me {
+  upn: string;
+  displayName: string;
+  isMunicipalLead: boolean;
+  mode: 'local' | 'm365';
+}
+
+export interface Catalog {
+  municipality: string;
+  defaultTheme: string;
+  schools: { id: string; name: string; leaderUpn: string }[];
+  templates: (Template & { totalMinutes: number })[];
+}
+
+export interface Deadline {
+  dueAt: string;
+  status: 'pending' | 'met' | 'missed' | 'overdue';
+  sentAt: string | null;
+}
+
+export interface ConversationSummary {
+  id: string;
+  version: number;
+  schoolName: string;
+  schoolYear: string;
+  startsAt: string;
+  endsAt: string;
+  status: ConversationStatus;
+  theme: string;
+  deadline: Deadline;
+}
+
+export type SideEffectStatus = 'pending' | 'done' | 'retrying' | 'failed';
+
+export interface ConversationDetails extends ConversationSummary {
+  municipality: string;
+  schoolId: string;
+  organizerUpn: string;
+  schoolLeaderUpn: string;
+  templateName: string;
+  extraTopics: string[];
+  developmentAreas: string;
+  learningFocus: string;
+  participants: { upn: string; displayName: string; role: Role; response: string }[];
+  agenda: { number: number; key: string; title: string; goal: string; minutes: number; responsibleRoles: Role[]; startsAt: string; endsAt: string }[];
+  links: { event: string | null; join: string | null; folder: string | null; agenda: string | null };
+  sideEffects: { kind: 'invitation' | 'folder' | 'agenda' | 'documents'; status: SideEffectStatus; errorCode: string | null; attempts: number }[];
+  documents: { id: string; fileName: string; sizeBytes: number; webUrl: string | null; uploaded: boolean }[];
+  permissions: { editSchoolPart: boolean; sendAgenda: boolean; retry: boolean };
+}
+
+export interface Person {
+  upn: string;
+  displayName: string;
+  jobTitle: string;
+}

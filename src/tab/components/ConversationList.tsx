@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Badge, Button, Link, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import type { ApiClient } from '../api-client.js';
+import type { Catalog, ConversationSummary, Me } from '../api-types.js';
+import { useI18n } from '../i18n.js';
+import { formatShortDate, formatTime } from '../format.js';
+import { ErrorMessage } from './ErrorMessage.js';
+import { DeadlineText } from './DeadlineText.js';
+import { PlanDialog } from './PlanDialog.js';
+
+const useStyles = makeStyles({
+  header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  empty: { padding: tokens.spacingVerticalXXL, textAlign: 'center', color: tokens.colorNeutralForeground2 },
+});
+
+export function ConversationList({ api, me, navigate }: { api: ApiClient; me: Me; navigate: (path: string) => void }) {
+  const { t, locale } = useI18n();
+  const styles = useStyles();
+  const [conversations, setConversations] = useState<ConversationSummary[] | null>(null);
+  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  const [planning, setPlanning] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setError(null);
+      const [list, cat] = await Promise.all([api.get<{ conversations: ConversationSummary[] }>('/conversations'), api.get<Catalog>('/catalog')]);
+      setConversations(list.conversations);
+      setCatalog(cat);
+    } catch (e) {
+      setError(e);
+    }
+  }, [api]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <main>
+      <div className={styles.header}>
+        <Title2 as="h1" tabIndex={-1} id="page-title">
+          {t('list.title')}
+        </Title2>
+        {me.isMunicipalLead && catalog ? (
+          <Button appearance="primary" onClick={() => setPlanning(true)}>
+            {t('list.plan')}
+          </Button>
+        ) : null}
+      </div>
+      <ErrorMessage error={error} />
+      {error ? <Button onClick={load}>{t('retry')}</Button> : null}
+      {!conversations && !error ? <Spinner label={t('loading')} /> : null}
+      {conversations?.length === 0 ? (
+        <Text as="p" block className={styles.empty}>
+          {me.isMunicipalLead ? t('list.emptyLead') : t('list.emptyOther')}
+        </Text>
+      ) : null}
+      {conversations && conversations.length > 0 ? (
+        <Table aria-label={t('list.title')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('list.school')}</TableHeaderCell>
+              <TableHeaderCell>{t('list.when')}</TableHeaderCell>
+              <TableHeaderCell>{t('list.status')}</TableHeaderCell>
+              <TableHeaderCell>{t('list.deadline')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {conversations.map((c) => (
+              <TableRow key={c.id}>
+                <TableCell>
+                  <Link href={`#/conversations/${c.id}`} aria-label={t('list.open', { school: c.schoolName })}>
+                    {c.schoolName}
+                  </Link>
+                </TableCell>
+                <TableCell>
+                  {formatShortDate(c.startsAt, locale)} {formatTime(c.startsAt, locale)}
+                </TableCell>
+                <TableCell>
+                  <Badge appearance="tint">{t(`status.${c.status}`)}</Badge>
+                </TableCell>
+                <TableCell>
+                  <DeadlineText deadline={c.deadline} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      ) : null}
+      {catalog && planning ? (
+        <PlanDialog
+          api={api}
+          catalog={catalog}
+          open={planning}
+          onClose={() => setPlanning(false)}
+          onPlanned={(c) => {
+            setPlanning(false);
+            navigate(`/conversations/${c.id}`);
+          }}
+        />
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,50 @@
+import { app, authentication } from '@microsoft/teams-js';
+
+export type HostTheme = 'default' | 'dark' | 'contrast';
+
+export interface Host {
+  inTeams: boolean;
+  locale: string | undefined;
+  theme: HostTheme;
+  onThemeChange(handler: (theme: HostTheme) => void): void;
+  /** Teams SSO token for our API; null outside Teams. */
+  getToken(): Promise<string | null>;
+}
+
+const toTheme = (value: string | undefined): HostTheme => (value === 'dark' ? 'dark' : value === 'contrast' ? 'contrast' : 'default');
+
+/**
+ * Initialises teams-js when the page is hosted by Teams (or Outlook); in a plain
+ * browser the initialisation does not answer, and the tab runs standalone.
+ */
+export async function detectHost(): Promise<Host> {
+  const inIframe = window.parent !== window;
+  if (inIframe) {
+    try {
+      await Promise.race([app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000))]);
+      const context = await app.getContext();
+      app.notifySuccess();
+      return {
+        inTeams: true,
+        locale: context.app.locale,
+        theme: toTheme(context.app.theme),
+        onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(toTheme(theme))),
+        getToken: () => authentication.getAuthToken(),
+      };
+    } catch {
+      // Not a Microsoft 365 host: fall through to standalone.
+    }
+  }
+  const dark = window.matchMedia?.('(prefers-color-scheme: dark)');
+  const contrast = window.matchMedia?.('(forced-colors: active)');
+  return {
+    inTeams: false,
+    locale: navigator.language,
+    theme: contrast?.matches ? 'contrast' : dark?.matches ? 'dark' : 'default',
+    onThemeChange: (handler) => {
+      dark?.addEventListener('change', (e) => handler(e.matches ? 'dark' : 'default'));
+      contrast?.addEventListener('change', (e) => handler(e.matches ? 'contrast' : dark?.matches ? 'dark' : 'default'));
+    },
+    getToken: async () => null,
+  };
+}
