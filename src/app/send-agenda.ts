@@ -13,7 +13,7 @@ export async function sendAgendaCommand(ctx: AppContext, actor: Actor, id: strin
     if (!conversationPolicy.canEditSchoolPart(actor, conversation)) throw new AppError('FORBIDDEN');
     const sent = sendAgenda(conversation, ctx.now());
     const saved = await conversationRepository.update(tx, sent, version);
-    await requestSync(tx, id, saved, ['invitation', 'agenda', 'documents']);
+    await requestSync(tx, id, saved, ['invitation', 'agenda']);
     return saved;
   });
   ctx.wakeJobs();

@@ -100,13 +100,11 @@ export async function syncConversation(deps: SyncDependencies, job: JobRow): Pro
       failures.add(documentError);
     }
   }
-  if (pendingDocuments.length > 0 || documentError) await mark('documents', documentError);
+  const documents = await linkedDocuments();
+  if (documents.length > 0) await mark('documents', documentError);
 
   // Round trip 2: the invitation, sent or updated only when it changed.
-  const invitation = buildInvitation(
-    conversation,
-    buildAgendaView(conversation, { documents: await linkedDocuments(), agendaUrl: links.agendaWebUrl, joinUrl: links.joinUrl }),
-  );
+  const invitation = buildInvitation(conversation, buildAgendaView(conversation, { documents, agendaUrl: links.agendaWebUrl, joinUrl: links.joinUrl }));
   const hash = invitationHash(invitation);
   const calls: GraphCall<unknown>[] = [];
   const eventCall = !links.eventId

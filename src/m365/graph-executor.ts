@@ -90,9 +90,9 @@ export class GraphExecutor {
   async batch<T>(calls: readonly GraphCall<T>[]): Promise<GraphOutcome<T>[]> {
     const outcomes: (GraphOutcome<T> | undefined)[] = new Array(calls.length);
     let pending = calls.map((_, index) => index);
-    const retries = this.options.batchRetries ?? 5;
+    const retries = this.options.batchRetries ?? 4;
     for (let attempt = 0; pending.length > 0; attempt++) {
-      let waitMs = 0;
+      let waitMs: number | null = null;
       const stillThrottled: number[] = [];
       for (let start = 0; start < pending.length; start += maxBatchSize) {
         const chunk = pending.slice(start, start + maxBatchSize);
@@ -114,12 +114,13 @@ export class GraphExecutor {
           outcomes[index] = { ok: false, error };
           if (error.retryable && attempt < retries) {
             stillThrottled.push(index);
-            waitMs = Math.max(waitMs, error.retryAfterMs ?? 0);
+            if (error.retryAfterMs !== undefined) waitMs = Math.max(waitMs ?? 0, error.retryAfterMs);
           }
         }
       }
       pending = stillThrottled;
-      if (pending.length > 0) await sleep(Math.min(waitMs || 200 * 2 ** attempt, this.options.maxRetryWaitMs ?? 10_000));
+      // Graph's Retry-After (even 0) wins; without one, back off exponentially.
+      if (pending.length > 0) await sleep(Math.min(waitMs ?? 200 * 2 ** attempt, this.options.maxRetryWaitMs ?? 10_000));
     }
     return outcomes as GraphOutcome<T>[];
   }

@@ -52,13 +52,13 @@ async function writeParticipants(tx: Queryable, id: string, participants: readon
 }
 
 export const conversationRepository = {
-  /** Inserts unless the idempotency key was used before; returns the id that holds the plan either way. */
+  /** Inserts unless the same plan is there already (same key, or same school and start); returns the id that holds it. */
   async insert(tx: Queryable, conversation: Conversation, idempotencyKey: string): Promise<{ id: string; created: boolean }> {
     const inserted = await tx.query<{ id: string }>(
       `insert into conversations (id, idempotency_key, municipality, school_id, school_name, school_year, organizer_upn,
          school_leader_upn, template, theme, extra_topics, starts_at, ends_at, status)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       on conflict (idempotency_key) do nothing returning id`,
+       on conflict do nothing returning id`,
       [
         conversation.id,
         idempotencyKey,
@@ -77,7 +77,10 @@ export const conversationRepository = {
       ],
     );
     if (inserted.length === 0) {
-      const [existing] = await tx.query<{ id: string }>('select id from conversations where idempotency_key = $1', [idempotencyKey]);
+      const [existing] = await tx.query<{ id: string }>(
+        'select id from conversations where idempotency_key = $1 or (school_id = $2 and starts_at = $3)',
+        [idempotencyKey, conversation.schoolId, conversation.startsAt],
+      );
       return { id: existing!.id, created: false };
     }
     await writeParticipants(tx, conversation.id, conversation.participants);

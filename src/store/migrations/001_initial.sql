@@ -22,7 +22,9 @@ create table conversations (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
 );
-create index conversations_school on conversations (school_id, starts_at);
+-- One conversation per school per start time: a plan sent twice from two
+-- dialogs (no shared idempotency key) still becomes one conversation.
+create unique index conversations_school_start on conversations (school_id, starts_at);
 
 create table participants (
   conversation_id uuid not null references conversations(id) on delete cascade,
