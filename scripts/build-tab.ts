@@ -23,5 +23,7 @@ const result = await build({
   logLevel: 'warning',
 });
 await copyFile('src/tab/index.html', `${outdir}/index.html`);
-const bytes = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js')).reduce((sum, [, o]) => sum + o.bytes, 0);
+const bytes = Object.entries(result.metafile.outputs)
+  .filter(([file]) => file.endsWith('.js'))
+  .reduce((sum, [, o]) => sum + o.bytes, 0);
 console.log(`tab built: ${outdir} ${(bytes / 1024).toFixed(0)} KB of JavaScript (minified, all chunks)`);

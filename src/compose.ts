@@ -67,19 +67,24 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const port = (server.address() as AddressInfo).port;
-  const url = config.port === 0 || config.mode === 'local' && !process.env.PUBLIC_URL ? `http://localhost:${port}` : config.publicUrl;
+  const url = config.port === 0 || (config.mode === 'local' && !process.env.PUBLIC_URL) ? `http://localhost:${port}` : config.publicUrl;
 
   const db = overrides.db ?? (await openDatabase(config));
   await migrate(db);
   const [templates, organisation] = await Promise.all([loadTemplates(config.templatesDir), loadOrganisation(config.organisationFile)]);
 
-  const sandbox = config.mode === 'local' ? createSandbox({ dataDir: overrides.db ? null : config.dataDir, publicUrl: url, driveId: config.sandboxDriveId }) : null;
+  const sandbox =
+    config.mode === 'local'
+      ? createSandbox({ dataDir: overrides.db ? null : config.dataDir, publicUrl: url, driveId: config.sandboxDriveId })
+      : null;
   const graph = new GraphExecutor(
     config.mode === 'local'
       ? { baseUrl: sandbox!.graphBaseUrl, authentication: new SandboxAuthenticationHandler() }
       : {
           baseUrl: 'https://graph.microsoft.com',
-          authentication: new AuthenticationHandler(new ClientCredentialsAuthProvider(config.tenantId, config.clientId, config.clientSecret)),
+          authentication: new AuthenticationHandler(
+            new ClientCredentialsAuthProvider(config.tenantId, config.clientId, config.clientSecret),
+          ),
         },
   );
   const driveId = config.mode === 'local' ? config.sandboxDriveId : config.driveId;
@@ -99,7 +104,8 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
     wakeJobs: () => runner.wake(),
   };
 
-  const authenticator = config.mode === 'local' ? new LocalAuthenticator() : new EntraAuthenticator(config.tenantId, [config.apiAudience, config.clientId]);
+  const authenticator =
+    config.mode === 'local' ? new LocalAuthenticator() : new EntraAuthenticator(config.tenantId, [config.apiAudience, config.clientId]);
   app.get('/healthz', (_req, res) => res.json({ ok: true, mode: config.mode }));
   if (sandbox) app.use('/sandbox', sandbox.router);
   const api = express.Router();
@@ -110,7 +116,13 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   api.use((req, res) => res.status(404).json(errorBody('NOT_FOUND', localeFromAcceptLanguage(req.header('accept-language')))));
   app.use('/api', api);
   if (existsSync(tabDist)) {
-    app.use(express.static(tabDist, { index: 'index.html', maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') }));
+    app.use(
+      express.static(tabDist, {
+        index: 'index.html',
+        maxAge: '1h',
+        setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache'),
+      }),
+    );
     app.get(/^\/(?!api|sandbox).*/, (_req, res) => res.sendFile(join(tabDist, 'index.html')));
   }
   app.use(errorMapping);

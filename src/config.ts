@@ -6,7 +6,14 @@ import { resolve } from 'node:path';
  * credentials → local mode (sandbox, PGlite, dev sign-in). All of them →
  * Microsoft 365 mode. Some but not all → refuse to start, naming what is missing.
  */
-const m365Keys = ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'SHAREPOINT_DRIVE_ID', 'DATABASE_URL', 'PUBLIC_URL'] as const;
+const m365Keys = [
+  'AZURE_TENANT_ID',
+  'AZURE_CLIENT_ID',
+  'AZURE_CLIENT_SECRET',
+  'SHAREPOINT_DRIVE_ID',
+  'DATABASE_URL',
+  'PUBLIC_URL',
+] as const;
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),

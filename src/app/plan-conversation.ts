@@ -51,7 +51,10 @@ export async function planConversationCommand(
   // Domain rules first, so a refused plan costs no directory lookup.
   planConversation(input, ctx.now());
   const leader = await ctx.directory.getUser(school.leaderUpn).catch(() => null);
-  const conversation = planConversation({ ...input, school: { ...input.school, leaderName: leader?.displayName ?? school.leaderUpn } }, ctx.now());
+  const conversation = planConversation(
+    { ...input, school: { ...input.school, leaderName: leader?.displayName ?? school.leaderUpn } },
+    ctx.now(),
+  );
 
   const key = idempotencyKey ?? defaultIdempotencyKey(actor.upn, command);
   const result = await ctx.db.transaction(async (tx) => {

@@ -29,9 +29,6 @@ export async function updateSchoolPart(ctx: AppContext, actor: Actor, id: string
       return { upn: p.upn, displayName, role: p.role };
     }),
   );
-  const updated = replaceInvitedParticipants(
-    describeSchoolPart(conversation, command.developmentAreas, command.learningFocus),
-    invited,
-  );
+  const updated = replaceInvitedParticipants(describeSchoolPart(conversation, command.developmentAreas, command.learningFocus), invited);
   return ctx.db.transaction((tx) => conversationRepository.update(tx, updated, command.version));
 }

@@ -27,7 +27,11 @@ export async function viewConversation(ctx: AppContext, actor: Actor, id: string
   if (links.eventId && (await responsesAreStale(ctx, id))) {
     try {
       const responses = await ctx.calendar.attendeeResponses(stored.conversation.organizerUpn, links.eventId);
-      await conversationRepository.setResponses(ctx.db, id, responses.map((r) => ({ upn: r.address, response: r.response })));
+      await conversationRepository.setResponses(
+        ctx.db,
+        id,
+        responses.map((r) => ({ upn: r.address, response: r.response })),
+      );
       await ctx.db.query('update m365_links set responses_synced_at = $2 where conversation_id = $1', [id, ctx.now()]);
       stored = await loadReadableConversation(ctx.db, actor, id);
     } catch {
@@ -43,7 +47,10 @@ export async function viewConversation(ctx: AppContext, actor: Actor, id: string
 }
 
 async function responsesAreStale(ctx: AppContext, id: string): Promise<boolean> {
-  const [row] = await ctx.db.query<{ responses_synced_at: Date | null }>('select responses_synced_at from m365_links where conversation_id = $1', [id]);
+  const [row] = await ctx.db.query<{ responses_synced_at: Date | null }>(
+    'select responses_synced_at from m365_links where conversation_id = $1',
+    [id],
+  );
   const at = row?.responses_synced_at ? new Date(row.responses_synced_at).getTime() : 0;
   return ctx.now().getTime() - at > responsesMaxAgeMs;
 }

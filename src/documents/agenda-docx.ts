@@ -81,7 +81,13 @@ export async function renderAgendaDocx(view: AgendaView): Promise<Buffer> {
           labelled(t.schoolYear, view.schoolYear),
           labelled(t.theme, view.theme),
           ...(view.joinUrl
-            ? [new Paragraph({ children: [new ExternalHyperlink({ link: view.joinUrl, children: [new TextRun({ text: t.joinTeams, style: 'Hyperlink' })] })] })]
+            ? [
+                new Paragraph({
+                  children: [
+                    new ExternalHyperlink({ link: view.joinUrl, children: [new TextRun({ text: t.joinTeams, style: 'Hyperlink' })] }),
+                  ],
+                }),
+              ]
             : []),
           ...(view.purpose ? [new Paragraph({ text: t.purpose, heading: HeadingLevel.HEADING_3 }), text(view.purpose)] : []),
           ...(view.goals.length ? [new Paragraph({ text: t.goals, heading: HeadingLevel.HEADING_3 }), ...bullets(view.goals)] : []),
@@ -96,13 +102,14 @@ export async function renderAgendaDocx(view: AgendaView): Promise<Buffer> {
           ...(documents.length
             ? [
                 new Paragraph({ text: t.documents, heading: HeadingLevel.HEADING_3 }),
-                ...documents.map((d) =>
-                  new Paragraph({
-                    bullet: { level: 0 },
-                    children: d.url
-                      ? [new ExternalHyperlink({ link: d.url, children: [new TextRun({ text: d.name, style: 'Hyperlink' })] })]
-                      : [new TextRun(d.name)],
-                  }),
+                ...documents.map(
+                  (d) =>
+                    new Paragraph({
+                      bullet: { level: 0 },
+                      children: d.url
+                        ? [new ExternalHyperlink({ link: d.url, children: [new TextRun({ text: d.name, style: 'Hyperlink' })] })]
+                        : [new TextRun(d.name)],
+                    }),
                 ),
               ]
             : []),

@@ -4,8 +4,7 @@ import { serverTexts, interpolate } from '../i18n/messages.js';
 
 const t = serverTexts.da.documents;
 
-const list = (items: readonly string[]) =>
-  items.length === 0 ? '' : `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
+const list = (items: readonly string[]) => (items.length === 0 ? '' : `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`);
 const paragraph = (text: string) => (text.trim() ? `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>` : '');
 const link = (url: string | null, label: string) => {
   const href = url ? safeHref(url) : null;
@@ -27,10 +26,7 @@ export function renderInvitationHtml(view: AgendaView): string {
 </tr>`,
     )
     .join('\n');
-  const documents = [
-    ...(view.agendaUrl ? [{ name: t.agendaLink, url: view.agendaUrl }] : []),
-    ...view.documents,
-  ];
+  const documents = [...(view.agendaUrl ? [{ name: t.agendaLink, url: view.agendaUrl }] : []), ...view.documents];
   return `<html><body>
 <p>${escapeHtml(interpolate(t.invitationIntro, { school: view.schoolName }))}</p>
 <p><strong>${escapeHtml(t.date)}:</strong> ${escapeHtml(view.dateText)}, ${escapeHtml(view.timeText)}<br>

@@ -18,8 +18,7 @@ export function timeAgenda(items: readonly TemplateItem[], meetingStart: Date): 
   });
 }
 
-export const totalMinutes = (items: readonly Pick<TemplateItem, 'minutes'>[]): number =>
-  items.reduce((sum, item) => sum + item.minutes, 0);
+export const totalMinutes = (items: readonly Pick<TemplateItem, 'minutes'>[]): number => items.reduce((sum, item) => sum + item.minutes, 0);
 
 /** The items with the organiser's minute adjustments (by item key) applied. */
 export function adjustItemMinutes(items: readonly TemplateItem[], itemMinutes: Record<string, number> = {}): TemplateItem[] {

@@ -13,14 +13,7 @@ export const conversationStatusSchema = z.enum([
 ]);
 export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
 
-export type ConversationEvent =
-  | 'invite'
-  | 'sendAgenda'
-  | 'hold'
-  | 'draftMinutes'
-  | 'approveMinutes'
-  | 'publish'
-  | 'cancel';
+export type ConversationEvent = 'invite' | 'sendAgenda' | 'hold' | 'draftMinutes' | 'approveMinutes' | 'publish' | 'cancel';
 
 /**
  * The lifecycle as a table, so that every allowed move is visible in one place.
@@ -44,5 +37,4 @@ export function transition(from: ConversationStatus, event: ConversationEvent): 
   return to;
 }
 
-export const canTransition = (from: ConversationStatus, event: ConversationEvent): boolean =>
-  transitions[from][event] !== undefined;
+export const canTransition = (from: ConversationStatus, event: ConversationEvent): boolean => transitions[from][event] !== undefined;

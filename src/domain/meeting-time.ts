@@ -12,5 +12,4 @@ export function assertPlannableTime(now: Date, startsAt: Date, endsAt: Date): vo
   if (minutes > maxMeetingMinutes) throw new DomainError('MEETING_TOO_LONG', { minutes, maxMinutes: maxMeetingMinutes });
 }
 
-export const meetingMinutes = (startsAt: Date, endsAt: Date): number =>
-  Math.round((endsAt.getTime() - startsAt.getTime()) / 60_000);
+export const meetingMinutes = (startsAt: Date, endsAt: Date): number => Math.round((endsAt.getTime() - startsAt.getTime()) / 60_000);

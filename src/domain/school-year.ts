@@ -1,7 +1,6 @@
 /** School years run 1 August – 31 July and are written "2025/26". Dates are read in Danish local time. */
 export function schoolYearOf(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: 'numeric' })
-    .formatToParts(date);
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: 'numeric' }).formatToParts(date);
   const year = Number(parts.find((p) => p.type === 'year')?.value);
   const month = Number(parts.find((p) => p.type === 'month')?.value);
   const startYear = month >= 8 ? year : year - 1;

@@ -51,9 +51,7 @@ export class JobRunner {
   async drain(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const [row] = await this.db.query<{ open: number }>(
-        `select count(*)::int as open from jobs where status in ('queued', 'running')`,
-      );
+      const [row] = await this.db.query<{ open: number }>(`select count(*)::int as open from jobs where status in ('queued', 'running')`);
       if (!row || row.open === 0) return;
       this.wake();
       await new Promise((resolve) => setTimeout(resolve, 20));

@@ -80,7 +80,11 @@ export async function syncConversation(deps: SyncDependencies, job: JobRow): Pro
   if (agendaOutcome!.ok) {
     const item = agendaOutcome!.value as UploadedItem;
     links = { ...links, agendaItemId: item.id, agendaWebUrl: item.webUrl, folderItemId: item.parentId ?? links.folderItemId };
-    await m365LinksRepository.save(db, conversationId, { agendaItemId: item.id, agendaWebUrl: item.webUrl, folderItemId: links.folderItemId });
+    await m365LinksRepository.save(db, conversationId, {
+      agendaItemId: item.id,
+      agendaWebUrl: item.webUrl,
+      folderItemId: links.folderItemId,
+    });
     await mark('agenda', null);
     await mark('folder', null);
   } else {
@@ -104,7 +108,10 @@ export async function syncConversation(deps: SyncDependencies, job: JobRow): Pro
   if (documents.length > 0) await mark('documents', documentError);
 
   // Round trip 2: the invitation, sent or updated only when it changed.
-  const invitation = buildInvitation(conversation, buildAgendaView(conversation, { documents, agendaUrl: links.agendaWebUrl, joinUrl: links.joinUrl }));
+  const invitation = buildInvitation(
+    conversation,
+    buildAgendaView(conversation, { documents, agendaUrl: links.agendaWebUrl, joinUrl: links.joinUrl }),
+  );
   const hash = invitationHash(invitation);
   const calls: GraphCall<unknown>[] = [];
   const eventCall = !links.eventId

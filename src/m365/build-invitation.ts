@@ -29,5 +29,4 @@ export function buildInvitation(conversation: Conversation, view: AgendaView): I
   };
 }
 
-export const invitationHash = (invitation: Invitation): string =>
-  createHash('sha256').update(JSON.stringify(invitation)).digest('hex');
+export const invitationHash = (invitation: Invitation): string => createHash('sha256').update(JSON.stringify(invitation)).digest('hex');

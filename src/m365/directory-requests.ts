@@ -38,6 +38,10 @@ export const directoryRequests = {
     method: 'GET',
     url: `/users?$search=${encodeURIComponent(`"displayName:${text.replace(/"/g, '')}" OR "mail:${text.replace(/"/g, '')}"`)}&$top=${top}&${select}`,
     headers: { ConsistencyLevel: 'eventual' },
-    parse: (body) => z.object({ value: z.array(userSchema) }).parse(body).value.map(toUser),
+    parse: (body) =>
+      z
+        .object({ value: z.array(userSchema) })
+        .parse(body)
+        .value.map(toUser),
   }),
 };

@@ -25,7 +25,11 @@ const folderSchema = z.object({ id: z.string(), webUrl: z.string() });
 
 /** SharePoint refuses these characters in names; a school called "A/B" must still get a folder. */
 export function safeDriveName(name: string): string {
-  const cleaned = name.replace(/["*:<>?/\\|#%]/g, '-').replace(/\s+/g, ' ').trim().replace(/^[.\s]+|[.\s]+$/g, '');
+  const cleaned = name
+    .replace(/["*:<>?/\\|#%]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+|[.\s]+$/g, '');
   return cleaned.length > 0 ? cleaned.slice(0, 120) : 'unavngivet';
 }
 
@@ -37,14 +41,25 @@ const itemPath = (segments: readonly string[]) => segments.map((s) => encodeURIC
  * so a retried upload changes nothing.
  */
 export const driveRequests = {
-  uploadSmallFile: (driveId: string, folder: readonly string[], fileName: string, content: Uint8Array, contentType: string): GraphCall<UploadedItem> => ({
+  uploadSmallFile: (
+    driveId: string,
+    folder: readonly string[],
+    fileName: string,
+    content: Uint8Array,
+    contentType: string,
+  ): GraphCall<UploadedItem> => ({
     method: 'PUT',
     url: `/drives/${encodeURIComponent(driveId)}/root:/${itemPath([...folder, fileName])}:/content?@microsoft.graph.conflictBehavior=replace`,
     binary: { content, contentType },
     parse: toUploadedItem,
   }),
 
-  createUploadSession: (driveId: string, folder: readonly string[], fileName: string, sizeBytes: number): GraphCall<{ uploadUrl: string }> => ({
+  createUploadSession: (
+    driveId: string,
+    folder: readonly string[],
+    fileName: string,
+    sizeBytes: number,
+  ): GraphCall<{ uploadUrl: string }> => ({
     method: 'POST',
     url: `/drives/${encodeURIComponent(driveId)}/root:/${itemPath([...folder, fileName])}:/createUploadSession`,
     body: { item: { '@microsoft.graph.conflictBehavior': 'replace', name: safeDriveName(fileName), fileSize: sizeBytes } },

@@ -109,7 +109,11 @@ export class GraphExecutor {
             continue;
           }
           const error = response
-            ? errorFromBody(response.status, decodeBody(response.body), response.headers?.['Retry-After'] ?? response.headers?.['retry-after'])
+            ? errorFromBody(
+                response.status,
+                decodeBody(response.body),
+                response.headers?.['Retry-After'] ?? response.headers?.['retry-after'],
+              )
             : new GraphError(502, 'MissingBatchResponse', `No response for request ${index}`);
           outcomes[index] = { ok: false, error };
           if (error.retryable && attempt < retries) {
@@ -131,7 +135,10 @@ export class GraphExecutor {
       method: call.method,
       url: call.url,
       ...(call.binary
-        ? { body: Buffer.from(call.binary.content).toString('base64'), headers: { ...call.headers, 'Content-Type': call.binary.contentType } }
+        ? {
+            body: Buffer.from(call.binary.content).toString('base64'),
+            headers: { ...call.headers, 'Content-Type': call.binary.contentType },
+          }
         : call.body !== undefined
           ? { body: call.body, headers: { ...call.headers, 'Content-Type': 'application/json' } }
           : call.headers

@@ -11,7 +11,7 @@ export const uploadChunkBytes = 10 * 320 * 1024;
  * whole upload with a fresh session.
  */
 export async function uploadInChunks(uploadUrl: string, content: Uint8Array, onRoundTrip: () => void = () => {}): Promise<UploadedItem> {
-  for (let start = 0; start < content.length; ) {
+  for (let start = 0; start < content.length;) {
     const end = Math.min(start + uploadChunkBytes, content.length);
     onRoundTrip();
     const response = await fetch(uploadUrl, {

@@ -7,20 +7,50 @@ import type { SandboxState, SandboxUser } from './sandbox-state.js';
  * schools with leaders, staff, board and student-council members.
  */
 const people: Omit<SandboxUser, 'id' | 'mail'>[] = [
-  { displayName: 'Mette Lund', userPrincipalName: 'mette.lund@sohavn.example', jobTitle: 'Børn og Unge-chef', department: 'Søhavn Kommune' },
-  { displayName: 'Jonas Kjær', userPrincipalName: 'jonas.kjaer@sohavn.example', jobTitle: 'Pædagogisk konsulent', department: 'Søhavn Kommune' },
+  {
+    displayName: 'Mette Lund',
+    userPrincipalName: 'mette.lund@sohavn.example',
+    jobTitle: 'Børn og Unge-chef',
+    department: 'Søhavn Kommune',
+  },
+  {
+    displayName: 'Jonas Kjær',
+    userPrincipalName: 'jonas.kjaer@sohavn.example',
+    jobTitle: 'Pædagogisk konsulent',
+    department: 'Søhavn Kommune',
+  },
   { displayName: 'Lærke Dahl', userPrincipalName: 'laerke.dahl@sohavn.example', jobTitle: 'Fagcenterleder', department: 'Søhavn Kommune' },
   { displayName: 'Anders Holm', userPrincipalName: 'anders.holm@sohavn.example', jobTitle: 'Skoleleder', department: 'Bakkeskolen' },
   { displayName: 'Nanna Friis', userPrincipalName: 'nanna.friis@sohavn.example', jobTitle: 'Viceskoleleder', department: 'Bakkeskolen' },
   { displayName: 'Peter Lind', userPrincipalName: 'peter.lind@sohavn.example', jobTitle: 'Lærer, TRIO', department: 'Bakkeskolen' },
-  { displayName: 'Camilla Bro', userPrincipalName: 'camilla.bro@sohavn.example', jobTitle: 'Formand for skolebestyrelsen', department: 'Bakkeskolen' },
+  {
+    displayName: 'Camilla Bro',
+    userPrincipalName: 'camilla.bro@sohavn.example',
+    jobTitle: 'Formand for skolebestyrelsen',
+    department: 'Bakkeskolen',
+  },
   { displayName: 'Emil Vang', userPrincipalName: 'emil.vang@sohavn.example', jobTitle: 'Elevrådsformand', department: 'Bakkeskolen' },
   { displayName: 'Sofie Berg', userPrincipalName: 'sofie.berg@sohavn.example', jobTitle: 'Skoleleder', department: 'Fjordskolen' },
   { displayName: 'Rasmus Krog', userPrincipalName: 'rasmus.krog@sohavn.example', jobTitle: 'Afdelingsleder', department: 'Fjordskolen' },
   { displayName: 'Ida Mørk', userPrincipalName: 'ida.mork@sohavn.example', jobTitle: 'Skolebestyrelsesmedlem', department: 'Fjordskolen' },
-  { displayName: 'Karim Nielsen', userPrincipalName: 'karim.nielsen@sohavn.example', jobTitle: 'Skoleleder', department: 'Skovbrynets Skole' },
-  { displayName: 'Hanne Skov', userPrincipalName: 'hanne.skov@sohavn.example', jobTitle: 'Pædagogisk leder', department: 'Skovbrynets Skole' },
-  { displayName: 'Oliver Strand', userPrincipalName: 'oliver.strand@sohavn.example', jobTitle: 'MED-repræsentant', department: 'Skovbrynets Skole' },
+  {
+    displayName: 'Karim Nielsen',
+    userPrincipalName: 'karim.nielsen@sohavn.example',
+    jobTitle: 'Skoleleder',
+    department: 'Skovbrynets Skole',
+  },
+  {
+    displayName: 'Hanne Skov',
+    userPrincipalName: 'hanne.skov@sohavn.example',
+    jobTitle: 'Pædagogisk leder',
+    department: 'Skovbrynets Skole',
+  },
+  {
+    displayName: 'Oliver Strand',
+    userPrincipalName: 'oliver.strand@sohavn.example',
+    jobTitle: 'MED-repræsentant',
+    department: 'Skovbrynets Skole',
+  },
 ];
 
 export function seedDemoTenant(state: SandboxState): void {

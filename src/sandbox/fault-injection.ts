@@ -4,7 +4,10 @@ import { z } from 'zod';
 export const faultSettingsSchema = z.object({
   /** Share of Graph operations (each inner batch request counts) answered with a fault. */
   rate: z.number().min(0).max(1).default(0),
-  statuses: z.array(z.union([z.literal(429), z.literal(503), z.literal(504)])).min(1).default([429, 503]),
+  statuses: z
+    .array(z.union([z.literal(429), z.literal(503), z.literal(504)]))
+    .min(1)
+    .default([429, 503]),
   retryAfterSeconds: z.number().min(0).max(120).default(1),
   /** Added to every HTTP request the sandbox answers, as network and service time. */
   latencyMs: z.number().int().min(0).max(10_000).default(0),

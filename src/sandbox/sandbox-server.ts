@@ -60,7 +60,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   router.use('/graph/v1.0', raw, async (req: Request, res: Response) => {
     stats.httpRequests++;
     if (faults.settings.latencyMs > 0) await sleep(faults.settings.latencyMs);
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : String(v ?? '')]));
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : String(v ?? '')]),
+    );
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     let json: unknown;
     if ((headers['content-type'] ?? '').includes('json') && body.length > 0) {
@@ -76,7 +78,13 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     if (path === '/$batch' && req.method === 'POST') {
       // The batch request itself can be throttled before any inner request runs.
       const fault = faults.next();
-      if (fault) return send(res, graphErrorResponse(new GraphHttpError(fault.status, 'TooManyRequests', 'Too many requests.', { 'Retry-After': String(fault.retryAfterSeconds) })));
+      if (fault)
+        return send(
+          res,
+          graphErrorResponse(
+            new GraphHttpError(fault.status, 'TooManyRequests', 'Too many requests.', { 'Retry-After': String(fault.retryAfterSeconds) }),
+          ),
+        );
       return send(res, serveBatch(context, faults, stats, request));
     }
     send(res, serveGraphOperation(context, faults, stats, request));
@@ -85,7 +93,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   router.put('/upload/:id', raw, async (req, res) => {
     if (faults.settings.latencyMs > 0) await sleep(faults.settings.latencyMs);
     try {
-      send(res, putUploadChunk(context, String(req.params.id), req.header('content-range'), Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)));
+      send(
+        res,
+        putUploadChunk(context, String(req.params.id), req.header('content-range'), Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)),
+      );
     } catch (error) {
       if (error instanceof GraphHttpError) return send(res, graphErrorResponse(error));
       throw error;
@@ -112,7 +123,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     const upn = String(req.params.upn);
     const action = String(req.body?.action ?? '');
     const eventId = String(req.body?.eventId ?? '');
-    if (!['accept', 'tentativelyAccept', 'decline'].includes(action)) return res.status(400).type('html').send(page('400', '<p>Ukendt svar.</p>'));
+    if (!['accept', 'tentativelyAccept', 'decline'].includes(action))
+      return res.status(400).type('html').send(page('400', '<p>Ukendt svar.</p>'));
     const response = serveGraphOperation(context, { next: () => null } as unknown as FaultInjector, stats, {
       method: 'POST',
       path: `/users/${encodeURIComponent(upn)}/events/${encodeURIComponent(eventId)}/${action}`,
@@ -123,7 +135,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     });
     if (response.status >= 400) {
       const message = (response.body as { error?: { message?: string } })?.error?.message ?? '';
-      return res.status(response.status).type('html').send(page('Fejl', `<p>${escapeHtml(message)}</p>`));
+      return res
+        .status(response.status)
+        .type('html')
+        .send(page('Fejl', `<p>${escapeHtml(message)}</p>`));
     }
     res.redirect(303, `/sandbox/mail/${encodeURIComponent(upn)}#${encodeURIComponent(eventId)}`);
   });

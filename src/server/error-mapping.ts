@@ -52,7 +52,10 @@ export function describeIssues(issues: z.core.$ZodIssue[], locale: Locale): { fi
 
 export function errorBody(code: string, locale: Locale, details: Record<string, unknown> = {}): ApiErrorBody {
   const template = (serverTexts[locale].errors as Record<string, string>)[code] ?? serverTexts[locale].errors.INTERNAL;
-  const fieldLabel = typeof details.field === 'string' ? (serverTexts[locale].fields as Record<string, string>)[details.field] ?? details.field : undefined;
+  const fieldLabel =
+    typeof details.field === 'string'
+      ? ((serverTexts[locale].fields as Record<string, string>)[details.field] ?? details.field)
+      : undefined;
   return { code, message: interpolate(template, { ...details, ...(fieldLabel ? { field: fieldLabel } : {}) }), details };
 }
 

@@ -102,7 +102,14 @@ export const conversationRepository = {
       `update conversations set status = $3, development_areas = $4, learning_focus = $5, agenda_sent_at = $6,
           version = version + 1, updated_at = now()
        where id = $1 and version = $2 returning version`,
-      [conversation.id, expectedVersion, conversation.status, conversation.developmentAreas, conversation.learningFocus, conversation.agendaSentAt],
+      [
+        conversation.id,
+        expectedVersion,
+        conversation.status,
+        conversation.developmentAreas,
+        conversation.learningFocus,
+        conversation.agendaSentAt,
+      ],
     );
     if (updated.length === 0) throw new AppError('VERSION_CONFLICT', { id: conversation.id });
     await writeParticipants(tx, conversation.id, conversation.participants);
@@ -129,10 +136,14 @@ export const conversationRepository = {
           [upn],
         );
     if (rows.length === 0) return [];
-    const participants = await db.query<Row>(
-      'select * from participants where conversation_id = any($1::uuid[]) order by position',
-      [rows.map((r) => r.id)],
+    const participants = await db.query<Row>('select * from participants where conversation_id = any($1::uuid[]) order by position', [
+      rows.map((r) => r.id),
+    ]);
+    return rows.map((row) =>
+      fromRows(
+        row,
+        participants.filter((p) => p.conversation_id === row.id),
+      ),
     );
-    return rows.map((row) => fromRows(row, participants.filter((p) => p.conversation_id === row.id)));
   },
 };

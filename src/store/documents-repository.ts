@@ -28,7 +28,10 @@ const metadataColumns = 'id, conversation_id, file_name, content_type, size_byte
 
 export const documentsRepository = {
   /** A file of the same name replaces the earlier one (as SharePoint will), and is uploaded again. */
-  async upsert(db: Queryable, doc: Omit<StoredDocument, 'driveItemId' | 'webUrl' | 'createdAt'> & { content: Uint8Array }): Promise<StoredDocument> {
+  async upsert(
+    db: Queryable,
+    doc: Omit<StoredDocument, 'driveItemId' | 'webUrl' | 'createdAt'> & { content: Uint8Array },
+  ): Promise<StoredDocument> {
     const [row] = await db.query<Row>(
       `insert into documents (id, conversation_id, file_name, content_type, size_bytes, content, uploaded_by)
        values ($1, $2, $3, $4, $5, $6, $7)
@@ -41,7 +44,9 @@ export const documentsRepository = {
   },
 
   async list(db: Queryable, conversationId: string): Promise<StoredDocument[]> {
-    const rows = await db.query<Row>(`select ${metadataColumns} from documents where conversation_id = $1 order by created_at, file_name`, [conversationId]);
+    const rows = await db.query<Row>(`select ${metadataColumns} from documents where conversation_id = $1 order by created_at, file_name`, [
+      conversationId,
+    ]);
     return rows.map(toDocument);
   },
 

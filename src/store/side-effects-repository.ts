@@ -13,7 +13,13 @@ export interface SideEffect {
 }
 
 export const sideEffectsRepository = {
-  async set(db: Queryable, conversationId: string, kind: SideEffectKind, status: SideEffectStatus, errorCode: string | null = null): Promise<void> {
+  async set(
+    db: Queryable,
+    conversationId: string,
+    kind: SideEffectKind,
+    status: SideEffectStatus,
+    errorCode: string | null = null,
+  ): Promise<void> {
     await db.query(
       `insert into side_effects (conversation_id, kind, status, error_code, attempts) values ($1, $2, $3, $4, case when $3 = 'pending' then 0 else 1 end)
        on conflict (conversation_id, kind) do update set status = excluded.status, error_code = excluded.error_code,
@@ -29,7 +35,13 @@ export const sideEffectsRepository = {
     );
     const order: SideEffectKind[] = ['invitation', 'folder', 'agenda', 'documents'];
     return rows
-      .map((r) => ({ kind: r.kind, status: r.status, errorCode: r.error_code, attempts: Number(r.attempts), updatedAt: new Date(r.updated_at) }))
+      .map((r) => ({
+        kind: r.kind,
+        status: r.status,
+        errorCode: r.error_code,
+        attempts: Number(r.attempts),
+        updatedAt: new Date(r.updated_at),
+      }))
       .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
   },
 };

@@ -19,6 +19,7 @@ import type { Host, HostTheme } from './teams-host.js';
 import { SignInPicker } from './components/SignInPicker.js';
 import { ConversationList } from './components/ConversationList.js';
 import { ConversationPage } from './components/ConversationPage.js';
+import { PlanPage } from './components/PlanPage.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
 
 const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
@@ -26,7 +27,16 @@ const tokenKey = 'udviklingssamtale.token';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
-  bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`, backgroundColor: tokens.colorNeutralBackground1, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  bar: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    flexWrap: 'wrap',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   barEnd: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   content: { maxWidth: '1200px', margin: '0 auto', padding: tokens.spacingHorizontalXL },
   skip: { position: 'absolute', left: '-10000px', ':focus': { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalM, zIndex: 10 } },
@@ -81,9 +91,9 @@ export function App({ host }: { host: Host }) {
     setMe(null);
     window.location.hash = '/';
   };
-  const navigate = (path: string) => {
+  const navigate = useCallback((path: string) => {
     window.location.hash = path;
-  };
+  }, []);
   const conversationId = /^\/conversations\/([0-9a-f-]+)$/.exec(route)?.[1];
 
   return (
@@ -124,7 +134,11 @@ export function App({ host }: { host: Host }) {
               }}
             />
           ) : !me ? (
-            error ? null : <Spinner label={t('loading')} />
+            error ? null : (
+              <Spinner label={t('loading')} />
+            )
+          ) : route === '/plan' && me.isMunicipalLead ? (
+            <PlanPage api={api} navigate={navigate} />
           ) : conversationId ? (
             <ConversationPage key={conversationId} api={api} id={conversationId} navigate={navigate} />
           ) : (

@@ -47,6 +47,9 @@ export function createApiClient(getToken: () => Promise<string | null>, locale: 
     send: (method, path, body, headers = {}) =>
       request(method, path, body === undefined ? undefined : JSON.stringify(body), { 'Content-Type': 'application/json', ...headers }),
     upload: (path, file) =>
-      request('POST', path, file, { 'Content-Type': file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) }),
+      request('POST', path, file, {
+        'Content-Type': file.type || 'application/octet-stream',
+        'X-File-Name': encodeURIComponent(file.name),
+      }),
   };
 }

@@ -46,9 +46,23 @@ export interface ConversationDetails extends ConversationSummary {
   developmentAreas: string;
   learningFocus: string;
   participants: { upn: string; displayName: string; role: Role; response: string }[];
-  agenda: { number: number; key: string; title: string; goal: string; minutes: number; responsibleRoles: Role[]; startsAt: string; endsAt: string }[];
+  agenda: {
+    number: number;
+    key: string;
+    title: string;
+    goal: string;
+    minutes: number;
+    responsibleRoles: Role[];
+    startsAt: string;
+    endsAt: string;
+  }[];
   links: { event: string | null; join: string | null; folder: string | null; agenda: string | null };
-  sideEffects: { kind: 'invitation' | 'folder' | 'agenda' | 'documents'; status: SideEffectStatus; errorCode: string | null; attempts: number }[];
+  sideEffects: {
+    kind: 'invitation' | 'folder' | 'agenda' | 'documents';
+    status: SideEffectStatus;
+    errorCode: string | null;
+    attempts: number;
+  }[];
   documents: { id: string; fileName: string; sizeBytes: number; webUrl: string | null; uploaded: boolean }[];
   permissions: { editSchoolPart: boolean; sendAgenda: boolean; retry: boolean };
 }

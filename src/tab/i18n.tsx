@@ -18,8 +18,10 @@ function lookup(locale: Locale, key: string): string {
   return typeof node === 'string' ? node : key;
 }
 
-export const makeTranslate = (locale: Locale): Translate => (key, values = {}) =>
-  lookup(locale, key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+export const makeTranslate =
+  (locale: Locale): Translate =>
+  (key, values = {}) =>
+    lookup(locale, key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 
 const I18nContext = createContext<{ locale: Locale; t: Translate; setLocale: (l: Locale) => void }>({
   locale: 'da',

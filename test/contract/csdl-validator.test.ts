@@ -29,23 +29,32 @@ describe('the CSDL body check (Microsoft Graph v1.0 metadata)', () => {
   });
 
   it('refuses an attendee type that is not in graph.attendeeType', () => {
-    const violations = validateBody(model, 'microsoft.graph.event', { ...validEvent, attendees: [{ emailAddress: { address: 'a@b.dk' }, type: 'mandatory' }] });
+    const violations = validateBody(model, 'microsoft.graph.event', {
+      ...validEvent,
+      attendees: [{ emailAddress: { address: 'a@b.dk' }, type: 'mandatory' }],
+    });
     expect(violations).toHaveLength(1);
     expect(violations[0]!.path).toBe('attendees[0].type');
     expect(violations[0]!.message).toContain("'mandatory'");
   });
 
   it('refuses a property the type does not declare', () => {
-    expect(validateBody(model, 'microsoft.graph.event', { ...validEvent, agenda: 'x' })[0]!.message).toContain("'agenda' does not exist on type 'microsoft.graph.event'");
+    expect(validateBody(model, 'microsoft.graph.event', { ...validEvent, agenda: 'x' })[0]!.message).toContain(
+      "'agenda' does not exist on type 'microsoft.graph.event'",
+    );
   });
 
   it('refuses a value of the wrong primitive type', () => {
     expect(validateBody(model, 'microsoft.graph.event', { ...validEvent, isOnlineMeeting: 'yes' })[0]!.path).toBe('isOnlineMeeting');
-    expect(validateBody(model, 'microsoft.graph.event', { ...validEvent, reminderMinutesBeforeStart: 1.5 })[0]!.path).toBe('reminderMinutesBeforeStart');
+    expect(validateBody(model, 'microsoft.graph.event', { ...validEvent, reminderMinutesBeforeStart: 1.5 })[0]!.path).toBe(
+      'reminderMinutesBeforeStart',
+    );
   });
 
   it('refuses an object where a collection is declared', () => {
-    expect(validateBody(model, 'microsoft.graph.event', { ...validEvent, attendees: validEvent.attendees[0] })[0]!.message).toContain('collection');
+    expect(validateBody(model, 'microsoft.graph.event', { ...validEvent, attendees: validEvent.attendees[0] })[0]!.message).toContain(
+      'collection',
+    );
   });
 
   it('keeps to the CSDL spelling of enum members', () => {
@@ -53,19 +62,31 @@ describe('the CSDL body check (Microsoft Graph v1.0 metadata)', () => {
   });
 
   it('refuses null for a non-nullable property', () => {
-    expect(validateBody(model, 'microsoft.graph.event', { ...validEvent, start: { dateTime: null, timeZone: 'UTC' } })[0]!.path).toBe('start.dateTime');
+    expect(validateBody(model, 'microsoft.graph.event', { ...validEvent, start: { dateTime: null, timeZone: 'UTC' } })[0]!.path).toBe(
+      'start.dateTime',
+    );
   });
 
   it('allows instance annotations and follows @odata.type to a derived type', () => {
-    expect(validateBody(model, 'microsoft.graph.driveItem', { name: 'x', folder: {}, '@microsoft.graph.conflictBehavior': 'replace' })).toEqual([]);
-    expect(validateBody(model, 'microsoft.graph.attachment', { '@odata.type': '#microsoft.graph.fileAttachment', name: 'a', contentBytes: 'AAAA' })).toEqual([]);
+    expect(
+      validateBody(model, 'microsoft.graph.driveItem', { name: 'x', folder: {}, '@microsoft.graph.conflictBehavior': 'replace' }),
+    ).toEqual([]);
+    expect(
+      validateBody(model, 'microsoft.graph.attachment', {
+        '@odata.type': '#microsoft.graph.fileAttachment',
+        name: 'a',
+        contentBytes: 'AAAA',
+      }),
+    ).toEqual([]);
     expect(validateBody(model, 'microsoft.graph.attachment', { '@odata.type': '#microsoft.graph.user', name: 'a' })).toHaveLength(1);
   });
 
   it('checks bound action parameters (event.accept, driveItem.createUploadSession)', () => {
     expect(validateActionBody(model, 'accept', 'microsoft.graph.event', { SendResponse: true, Comment: 'Vi ses' })).toEqual([]);
     expect(validateActionBody(model, 'accept', 'microsoft.graph.event', { sendResponse: true })).toHaveLength(1);
-    expect(validateActionBody(model, 'createUploadSession', 'microsoft.graph.driveItem', { item: { name: 'a.pdf', fileSize: 5 } })).toEqual([]);
+    expect(validateActionBody(model, 'createUploadSession', 'microsoft.graph.driveItem', { item: { name: 'a.pdf', fileSize: 5 } })).toEqual(
+      [],
+    );
     expect(validateActionBody(model, 'createUploadSession', 'microsoft.graph.driveItem', { item: { size: 5 } })).toHaveLength(1);
   });
 });

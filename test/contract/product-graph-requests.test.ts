@@ -16,30 +16,62 @@ function productRequests(): { name: string; type: string; action?: string; body:
   const view = buildAgendaView(planned, { documents: [], agendaUrl: 'https://contoso.sharepoint.com/a.docx', joinUrl: null });
   const atPlan = buildInvitation(planned, view);
   const withAgenda = sendAgenda(
-    replaceInvitedParticipants(describeSchoolPart(markInvited(planned), 'Områder', 'Spørgsmål?'), [{ upn: 'peter.lind@sohavn.example', displayName: 'Peter Lind', role: 'participant' }]),
+    replaceInvitedParticipants(describeSchoolPart(markInvited(planned), 'Områder', 'Spørgsmål?'), [
+      { upn: 'peter.lind@sohavn.example', displayName: 'Peter Lind', role: 'participant' },
+    ]),
     now,
   );
-  const atAgenda: Invitation = buildInvitation(withAgenda, buildAgendaView(withAgenda, { documents: [{ name: 'data.pdf', url: 'https://contoso.sharepoint.com/d.pdf' }], agendaUrl: null, joinUrl: null }));
+  const atAgenda: Invitation = buildInvitation(
+    withAgenda,
+    buildAgendaView(withAgenda, {
+      documents: [{ name: 'data.pdf', url: 'https://contoso.sharepoint.com/d.pdf' }],
+      agendaUrl: null,
+      joinUrl: null,
+    }),
+  );
   return [
-    { name: 'create event (plan)', type: 'microsoft.graph.event', body: calendarRequests.createEvent(planned.organizerUpn, atPlan, planned.id).body },
-    { name: 'update event (send agenda)', type: 'microsoft.graph.event', body: calendarRequests.updateEvent(planned.organizerUpn, 'evt', atAgenda).body },
-    { name: 'cancel event', type: 'microsoft.graph.event', action: 'cancel', body: calendarRequests.cancelEvent(planned.organizerUpn, 'evt', 'Aflyst').body },
-    { name: 'create upload session', type: 'microsoft.graph.driveItem', action: 'createUploadSession', body: driveRequests.createUploadSession('d', ['a'], 'stor.pdf', 9_000_000).body },
+    {
+      name: 'create event (plan)',
+      type: 'microsoft.graph.event',
+      body: calendarRequests.createEvent(planned.organizerUpn, atPlan, planned.id).body,
+    },
+    {
+      name: 'update event (send agenda)',
+      type: 'microsoft.graph.event',
+      body: calendarRequests.updateEvent(planned.organizerUpn, 'evt', atAgenda).body,
+    },
+    {
+      name: 'cancel event',
+      type: 'microsoft.graph.event',
+      action: 'cancel',
+      body: calendarRequests.cancelEvent(planned.organizerUpn, 'evt', 'Aflyst').body,
+    },
+    {
+      name: 'create upload session',
+      type: 'microsoft.graph.driveItem',
+      action: 'createUploadSession',
+      body: driveRequests.createUploadSession('d', ['a'], 'stor.pdf', 9_000_000).body,
+    },
   ];
 }
 
 describe('the Graph requests the product sends', () => {
   for (const request of productRequests()) {
     it(`fit Microsoft's metadata: ${request.name}`, () => {
-      const violations = request.action ? validateActionBody(model, request.action, request.type, request.body) : validateBody(model, request.type, request.body);
+      const violations = request.action
+        ? validateActionBody(model, request.action, request.type, request.body)
+        : validateBody(model, request.type, request.body);
       expect(violations).toEqual([]);
     });
   }
 
   it('invite only the school leader at planning, and everyone once the agenda is sent', () => {
-    const [plan, agenda] = productRequests() as [{ body: any }, { body: any }];
+    const [plan, agenda] = productRequests() as unknown as [{ body: any }, { body: any }];
     expect(plan.body.attendees.map((a: any) => a.emailAddress.address)).toEqual(['anders.holm@sohavn.example']);
-    expect(agenda.body.attendees.map((a: any) => a.emailAddress.address)).toEqual(['anders.holm@sohavn.example', 'peter.lind@sohavn.example']);
+    expect(agenda.body.attendees.map((a: any) => a.emailAddress.address)).toEqual([
+      'anders.holm@sohavn.example',
+      'peter.lind@sohavn.example',
+    ]);
     expect(plan.body.start).toEqual({ dateTime: '2027-03-10T09:00:00', timeZone: 'Romance Standard Time' });
     expect(plan.body.transactionId).toBe(plannedConversation().id);
   });

@@ -11,7 +11,10 @@ let id: string;
 
 beforeAll(async () => {
   app = await startTestApp();
-  [asLead, asLeader, asOtherLeader, asInvitee] = await Promise.all([lead, leader, 'sofie.berg@sohavn.example', 'peter.lind@sohavn.example'].map((u) => app.as(u)));
+  const callers = await Promise.all(
+    [lead, leader, 'sofie.berg@sohavn.example', 'peter.lind@sohavn.example'].map((u) => app.as(u)),
+  );
+  [asLead, asLeader, asOtherLeader, asInvitee] = callers as [ApiCaller, ApiCaller, ApiCaller, ApiCaller];
   id = (await asLead('POST', '/conversations', planBody())).body.id;
   await app.runner.drain();
 });
@@ -28,7 +31,12 @@ describe(`who sees and changes a conversation (${databaseKind()})`, () => {
   it('shows it to an invitee once the school leader invites them', async () => {
     expect((await asInvitee('GET', `/conversations/${id}`)).status).toBe(404);
     const c = (await asLeader('GET', `/conversations/${id}`)).body;
-    await asLeader('PUT', `/conversations/${id}/school-part`, { version: c.version, developmentAreas: '', learningFocus: '', participants: [{ upn: 'peter.lind@sohavn.example', role: 'participant' }] });
+    await asLeader('PUT', `/conversations/${id}/school-part`, {
+      version: c.version,
+      developmentAreas: '',
+      learningFocus: '',
+      participants: [{ upn: 'peter.lind@sohavn.example', role: 'participant' }],
+    });
     const seen = await asInvitee('GET', `/conversations/${id}`);
     expect(seen.status).toBe(200);
     expect(seen.body.permissions).toEqual({ editSchoolPart: false, sendAgenda: false, retry: false });
@@ -44,9 +52,19 @@ describe(`who sees and changes a conversation (${databaseKind()})`, () => {
 
   it('refuses a save based on an old version instead of overwriting another editor', async () => {
     const c = (await asLeader('GET', `/conversations/${id}`)).body;
-    const first = await asLeader('PUT', `/conversations/${id}/school-part`, { version: c.version, developmentAreas: 'Første', learningFocus: '', participants: [{ upn: 'peter.lind@sohavn.example', role: 'participant' }] });
+    const first = await asLeader('PUT', `/conversations/${id}/school-part`, {
+      version: c.version,
+      developmentAreas: 'Første',
+      learningFocus: '',
+      participants: [{ upn: 'peter.lind@sohavn.example', role: 'participant' }],
+    });
     expect(first.status).toBe(200);
-    const stale = await asLeader('PUT', `/conversations/${id}/school-part`, { version: c.version, developmentAreas: 'Anden', learningFocus: '', participants: [] });
+    const stale = await asLeader('PUT', `/conversations/${id}/school-part`, {
+      version: c.version,
+      developmentAreas: 'Anden',
+      learningFocus: '',
+      participants: [],
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('VERSION_CONFLICT');
     expect((await asLeader('GET', `/conversations/${id}`)).body.developmentAreas).toBe('Første');
@@ -54,7 +72,12 @@ describe(`who sees and changes a conversation (${databaseKind()})`, () => {
 
   it('refuses inviting someone who is not in the directory', async () => {
     const c = (await asLeader('GET', `/conversations/${id}`)).body;
-    const response = await asLeader('PUT', `/conversations/${id}/school-part`, { version: c.version, developmentAreas: '', learningFocus: '', participants: [{ upn: 'ukendt@example.org', role: 'participant' }] });
+    const response = await asLeader('PUT', `/conversations/${id}/school-part`, {
+      version: c.version,
+      developmentAreas: '',
+      learningFocus: '',
+      participants: [{ upn: 'ukendt@example.org', role: 'participant' }],
+    });
     expect(response.status).toBe(422);
     expect(response.body.code).toBe('USER_NOT_FOUND');
   });

@@ -12,7 +12,9 @@ beforeAll(async () => {
 afterAll(() => app.stop());
 
 const counts = async () => {
-  const [row] = await app.db.query<{ c: number; j: number }>(`select (select count(*)::int from conversations) as c, (select count(*)::int from jobs) as j`);
+  const [row] = await app.db.query<{ c: number; j: number }>(
+    `select (select count(*)::int from conversations) as c, (select count(*)::int from jobs) as j`,
+  );
   return { conversations: row!.c, jobs: row!.j, graphRequests: app.sandbox!.stats.httpRequests };
 };
 
@@ -23,7 +25,13 @@ const cases: [string, Record<string, unknown>, number, string, RegExp][] = [
   ['an unknown template', { templateId: 'nope' }, 422, 'TEMPLATE_NOT_FOUND', /Skabelonen findes ikke/],
   ['an oversize theme', { theme: 'x'.repeat(201) }, 400, 'VALIDATION_FAILED', /Ret de markerede felter/],
   ['a script tag in the theme', { theme: '<script>alert(1)</script>' }, 400, 'UNSAFE_CONTENT', /Årets tema.*kode/],
-  ['a script tag in a municipality topic', { extraTopics: ['ok', '<img src=x onerror=alert(1)>'] }, 400, 'UNSAFE_CONTENT', /Kommunens emner/],
+  [
+    'a script tag in a municipality topic',
+    { extraTopics: ['ok', '<img src=x onerror=alert(1)>'] },
+    400,
+    'UNSAFE_CONTENT',
+    /Kommunens emner/,
+  ],
   ['a date that is not a date', { startsAt: 'i morgen' }, 400, 'VALIDATION_FAILED', /Ret de markerede felter/],
   ['an agenda that does not fill the meeting', { endsAt: '2027-03-10T10:30:00Z' }, 422, 'AGENDA_TIME_MISMATCH', /Forskellen er 30 min/],
   ['minutes for an item the template lacks', { itemMinutes: { nope: 5 } }, 400, 'VALIDATION_FAILED', /Ret de markerede/],

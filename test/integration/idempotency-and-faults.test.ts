@@ -47,11 +47,15 @@ describe(`idempotent planning and resilience to Graph faults (${databaseKind()})
     const schools = ['bakkeskolen', 'fjordskolen', 'skovbrynet'];
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        asLead('POST', '/conversations', planBody({
-          schoolId: schools[i % 3],
-          startsAt: new Date(Date.UTC(2027, 4, 3 + i, 7)).toISOString(),
-          endsAt: new Date(Date.UTC(2027, 4, 3 + i, 9)).toISOString(),
-        })),
+        asLead(
+          'POST',
+          '/conversations',
+          planBody({
+            schoolId: schools[i % 3],
+            startsAt: new Date(Date.UTC(2027, 4, 3 + i, 7)).toISOString(),
+            endsAt: new Date(Date.UTC(2027, 4, 3 + i, 9)).toISOString(),
+          }),
+        ),
       ),
     );
     expect(responses.every((r) => r.status === 201)).toBe(true);

@@ -44,7 +44,11 @@ describe(`"Plan samtale" end to end (${databaseKind()})`, () => {
   it('puts a Teams meeting in the organiser’s calendar and the invitation in the school leader’s mailbox', () => {
     const organizerEvents = state().events.filter((e) => e.mailbox === lead);
     expect(organizerEvents).toHaveLength(1);
-    expect(organizerEvents[0]).toMatchObject({ isOnlineMeeting: true, transactionId: id, start: { dateTime: '2027-03-10T09:00:00', timeZone: 'Romance Standard Time' } });
+    expect(organizerEvents[0]).toMatchObject({
+      isOnlineMeeting: true,
+      transactionId: id,
+      start: { dateTime: '2027-03-10T09:00:00', timeZone: 'Romance Standard Time' },
+    });
     const invitation = state().messages.find((m) => m.mailbox === leader && m.kind === 'meetingRequest');
     expect(invitation?.subject).toContain('Bakkeskolen');
     expect(invitation?.bodyHtml).toContain('Refleksion over data');
@@ -54,7 +58,8 @@ describe(`"Plan samtale" end to end (${databaseKind()})`, () => {
   it('stores the agenda .docx in a folder per school year / school / conversation', async () => {
     const agenda = state().driveItems.find((i) => i.name === 'Dagsorden.docx')!;
     const path: string[] = [];
-    for (let current: typeof agenda | undefined = agenda; current; current = state().driveItems.find((i) => i.id === current!.parentId)) path.unshift(current.name);
+    for (let current: typeof agenda | undefined = agenda; current; current = state().driveItems.find((i) => i.id === current!.parentId))
+      path.unshift(current.name);
     expect(path.slice(0, 3)).toEqual(['Skoleudviklingssamtaler', '2026-27', 'Bakkeskolen']);
     expect(path[3]).toMatch(/^2027-03-10 samtale [0-9a-f]{8}$/);
     const xml = await (await JSZip.loadAsync(state().readBlob(agenda.blob!))).file('word/document.xml')!.async('string');
@@ -75,7 +80,13 @@ describe(`"Plan samtale" end to end (${databaseKind()})`, () => {
       ],
     });
     expect(saved.status).toBe(200);
-    expect(saved.body.participants.map((p: any) => p.displayName)).toEqual(['Mette Lund', 'Anders Holm', 'Jonas Kjær', 'Peter Lind', 'Camilla Bro']);
+    expect(saved.body.participants.map((p: any) => p.displayName)).toEqual([
+      'Mette Lund',
+      'Anders Holm',
+      'Jonas Kjær',
+      'Peter Lind',
+      'Camilla Bro',
+    ]);
 
     const upload = await asLeader('POST', `/conversations/${id}/documents`, new TextEncoder().encode('Trivselsmåling 2026'), {
       'Content-Type': 'text/plain',
@@ -90,7 +101,12 @@ describe(`"Plan samtale" end to end (${databaseKind()})`, () => {
 
     await waitFor(async () => (await asLeader('GET', `/conversations/${id}`)).body.sideEffects.every((s: any) => s.status === 'done'));
     const event = state().events.find((e) => e.mailbox === lead)!;
-    expect(event.attendees.map((a) => a.emailAddress.address)).toEqual(['anders.holm@sohavn.example', 'jonas.kjaer@sohavn.example', 'peter.lind@sohavn.example', 'camilla.bro@sohavn.example']);
+    expect(event.attendees.map((a) => a.emailAddress.address)).toEqual([
+      'anders.holm@sohavn.example',
+      'jonas.kjaer@sohavn.example',
+      'peter.lind@sohavn.example',
+      'camilla.bro@sohavn.example',
+    ]);
     expect(event.body.content).toContain('Hvordan bliver frikvarteret et læringsrum?');
     expect(event.body.content).toContain('Datapakke – trivsel.txt</a>');
     expect(event.body.content).toContain('Dagsorden (Word)</a>');
@@ -103,14 +119,27 @@ describe(`"Plan samtale" end to end (${databaseKind()})`, () => {
     const copy = state().events.find((e) => e.mailbox === 'camilla.bro@sohavn.example')!;
     const declined = state().events.find((e) => e.mailbox === 'peter.lind@sohavn.example')!;
     const respond = (upn: string, eventId: string, action: string) =>
-      fetch(`${app.url}/sandbox/mail/${encodeURIComponent(upn)}/respond`, { method: 'POST', body: new URLSearchParams({ eventId, action }), redirect: 'manual' });
+      fetch(`${app.url}/sandbox/mail/${encodeURIComponent(upn)}/respond`, {
+        method: 'POST',
+        body: new URLSearchParams({ eventId, action }),
+        redirect: 'manual',
+      });
     expect((await respond('camilla.bro@sohavn.example', copy.id, 'accept')).status).toBe(303);
     expect((await respond('peter.lind@sohavn.example', declined.id, 'decline')).status).toBe(303);
     await app.db.query('update m365_links set responses_synced_at = null');
     const c = (await asLead('GET', `/conversations/${id}`)).body;
     const answers = Object.fromEntries(c.participants.map((p: any) => [p.upn, p.response]));
-    expect(answers).toMatchObject({ 'camilla.bro@sohavn.example': 'accepted', 'peter.lind@sohavn.example': 'declined', 'jonas.kjaer@sohavn.example': 'none' });
-    expect(state().messages.filter((m) => m.mailbox === lead && m.kind === 'meetingResponse').map((m) => m.response).sort()).toEqual(['accepted', 'declined']);
+    expect(answers).toMatchObject({
+      'camilla.bro@sohavn.example': 'accepted',
+      'peter.lind@sohavn.example': 'declined',
+      'jonas.kjaer@sohavn.example': 'none',
+    });
+    expect(
+      state()
+        .messages.filter((m) => m.mailbox === lead && m.kind === 'meetingResponse')
+        .map((m) => m.response)
+        .sort(),
+    ).toEqual(['accepted', 'declined']);
   });
 
   it('sent nothing the Graph metadata refuses', () => {

@@ -11,12 +11,23 @@ export interface TestApp extends RunningApp {
   stop(): Promise<void>;
 }
 
-export type ApiCaller = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any }>;
+export type ApiCaller = (
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<{ status: number; body: any }>;
 
 /** The whole app in local mode on a free port, with a test database and quick job retries. */
 export async function startTestApp(options: { startJobs?: boolean } = {}): Promise<TestApp> {
   const db = await openTestDatabase();
-  const config = loadConfig({ PORT: '0', DATA_DIR: `${root}.data/test-unused`, TEMPLATES_DIR: `${root}templates`, ORGANISATION_FILE: `${root}config/organisation.local.json`, JOB_CONCURRENCY: '4' });
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: `${root}.data/test-unused`,
+    TEMPLATES_DIR: `${root}templates`,
+    ORGANISATION_FILE: `${root}config/organisation.local.json`,
+    JOB_CONCURRENCY: '4',
+  });
   const app = await startApp(config, {
     db,
     startJobs: options.startJobs,
@@ -24,13 +35,21 @@ export async function startTestApp(options: { startJobs?: boolean } = {}): Promi
   });
   return Object.assign(app, {
     async as(upn: string): Promise<ApiCaller> {
-      const signIn = await fetch(`${app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ upn }) });
+      const signIn = await fetch(`${app.url}/api/dev/sign-in`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ upn }),
+      });
       const { token } = (await signIn.json()) as { token: string };
       return async (method, path, body, headers = {}) => {
         const isBinary = body instanceof Uint8Array;
         const response = await fetch(`${app.url}/api${path}`, {
           method,
-          headers: { Authorization: `Bearer ${token}`, ...(body !== undefined && !isBinary ? { 'Content-Type': 'application/json' } : {}), ...headers },
+          headers: {
+            Authorization: `Bearer ${token}`,
+            ...(body !== undefined && !isBinary ? { 'Content-Type': 'application/json' } : {}),
+            ...headers,
+          },
           body: body === undefined ? undefined : isBinary ? Buffer.from(body) : JSON.stringify(body),
         });
         return { status: response.status, body: await response.json().catch(() => null) };

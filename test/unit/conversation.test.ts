@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeSchoolPart, markInvited, planConversation, replaceInvitedParticipants, sendAgenda } from '../../src/domain/conversation.js';
+import {
+  describeSchoolPart,
+  markInvited,
+  planConversation,
+  replaceInvitedParticipants,
+  sendAgenda,
+} from '../../src/domain/conversation.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { meetingStart, now, planInput, plannedConversation, seedTemplate } from '../support/factories.js';
 
@@ -24,11 +30,17 @@ describe('planning a conversation', () => {
   });
 
   it('refuses a meeting in the past', () => {
-    expect(code(() => planConversation(planInput({ startsAt: new Date('2026-01-01T08:00:00Z'), endsAt: new Date('2026-01-01T10:00:00Z') }), now))).toBe('MEETING_IN_PAST');
+    expect(
+      code(() =>
+        planConversation(planInput({ startsAt: new Date('2026-01-01T08:00:00Z'), endsAt: new Date('2026-01-01T10:00:00Z') }), now),
+      ),
+    ).toBe('MEETING_IN_PAST');
   });
 
   it('refuses a meeting that ends before it starts', () => {
-    expect(code(() => planConversation(planInput({ endsAt: new Date(meetingStart.getTime() - 60_000) }), now))).toBe('MEETING_END_BEFORE_START');
+    expect(code(() => planConversation(planInput({ endsAt: new Date(meetingStart.getTime() - 60_000) }), now))).toBe(
+      'MEETING_END_BEFORE_START',
+    );
   });
 
   it('refuses an agenda that does not fill the meeting, and accepts adjusted minutes that do', () => {
@@ -61,8 +73,13 @@ describe('the school leader’s part', () => {
   });
 
   it('keeps the municipal lead and school leader when invitees are replaced, and keeps known answers', () => {
-    const base = replaceInvitedParticipants(plannedConversation(), [{ upn: 'peter.lind@sohavn.example', displayName: 'Peter Lind', role: 'participant' }]);
-    const answered = { ...base, participants: base.participants.map((p) => (p.upn.startsWith('peter') ? { ...p, response: 'accepted' as const } : p)) };
+    const base = replaceInvitedParticipants(plannedConversation(), [
+      { upn: 'peter.lind@sohavn.example', displayName: 'Peter Lind', role: 'participant' },
+    ]);
+    const answered = {
+      ...base,
+      participants: base.participants.map((p) => (p.upn.startsWith('peter') ? { ...p, response: 'accepted' as const } : p)),
+    };
     const next = replaceInvitedParticipants(answered, [
       { upn: 'Peter.Lind@sohavn.example', displayName: 'Peter Lind', role: 'minuteTaker' },
       { upn: 'jonas.kjaer@sohavn.example', displayName: 'Jonas Kjær', role: 'facilitator' },
@@ -76,6 +93,10 @@ describe('the school leader’s part', () => {
   });
 
   it('refuses inviting the same person twice', () => {
-    expect(code(() => replaceInvitedParticipants(plannedConversation(), [{ upn: 'anders.holm@sohavn.example', displayName: 'A', role: 'participant' }]))).toBe('PARTICIPANT_DUPLICATE');
+    expect(
+      code(() =>
+        replaceInvitedParticipants(plannedConversation(), [{ upn: 'anders.holm@sohavn.example', displayName: 'A', role: 'participant' }]),
+      ),
+    ).toBe('PARTICIPANT_DUPLICATE');
   });
 });

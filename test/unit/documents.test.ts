@@ -11,14 +11,21 @@ const noLinks = { documents: [], agendaUrl: null, joinUrl: null };
 async function docxParts(buffer: Buffer) {
   const zip = await JSZip.loadAsync(buffer);
   const xml = await zip.file('word/document.xml')!.async('string');
-  const text = xml.replace(/<w:tab\/>/g, '\t').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
+  const text = xml
+    .replace(/<w:tab\/>/g, '\t')
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<[^>]+>/g, '');
   const core = await zip.file('docProps/core.xml')!.async('string');
   return { text, core };
 }
 
 describe('the agenda .docx', () => {
   it('shows every item with its clock time, minutes, goal, responsible role, process and questions', async () => {
-    const conversation = describeSchoolPart(plannedConversation({ template: seedTemplate('aarhus-2025'), extraTopics: ['Omstillingsplanen'] }), 'Pauserne i udskolingen', 'Hvordan bliver frikvarteret et læringsrum?');
+    const conversation = describeSchoolPart(
+      plannedConversation({ template: seedTemplate('aarhus-2025'), extraTopics: ['Omstillingsplanen'] }),
+      'Pauserne i udskolingen',
+      'Hvordan bliver frikvarteret et læringsrum?',
+    );
     const { text } = await docxParts(await renderAgendaDocx(buildAgendaView(conversation, noLinks)));
     for (const expected of [
       'Dagsorden – skoleudviklingssamtale',
@@ -50,7 +57,11 @@ describe('the agenda .docx', () => {
 
 describe('the invitation body', () => {
   it('escapes what people typed, so markup is shown as text and never runs', () => {
-    const conversation = describeSchoolPart(plannedConversation({ theme: '<script>alert(1)</script>', extraTopics: ['"><img src=x onerror=alert(2)>'] }), 'a & b <b>', 'Hvorfor?');
+    const conversation = describeSchoolPart(
+      plannedConversation({ theme: '<script>alert(1)</script>', extraTopics: ['"><img src=x onerror=alert(2)>'] }),
+      'a & b <b>',
+      'Hvorfor?',
+    );
     const html = renderInvitationHtml(buildAgendaView(conversation, noLinks));
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img');
@@ -60,7 +71,17 @@ describe('the invitation body', () => {
 
   it('links only http(s) documents', () => {
     const html = renderInvitationHtml(
-      buildAgendaView({ ...plannedConversation(), agendaSentAt: new Date() }, { documents: [{ name: 'data.pdf', url: 'javascript:alert(1)' }, { name: 'ok.pdf', url: 'https://contoso.sharepoint.com/ok.pdf' }], agendaUrl: null, joinUrl: null }),
+      buildAgendaView(
+        { ...plannedConversation(), agendaSentAt: new Date() },
+        {
+          documents: [
+            { name: 'data.pdf', url: 'javascript:alert(1)' },
+            { name: 'ok.pdf', url: 'https://contoso.sharepoint.com/ok.pdf' },
+          ],
+          agendaUrl: null,
+          joinUrl: null,
+        },
+      ),
     );
     expect(html).not.toContain('javascript:');
     expect(html).toContain('<a href="https://contoso.sharepoint.com/ok.pdf">ok.pdf</a>');

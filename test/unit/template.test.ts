@@ -29,7 +29,9 @@ describe('templates', () => {
 
   it('tags the items that cover test results and follow-up', () => {
     const cbl = seedTemplate('cbl-erfaringer-viden-ansvar');
-    expect(cbl.items.flatMap((i) => i.covers)).toEqual(expect.arrayContaining(['testResults', 'followUp', 'actionPlanStatus', 'municipalityTopics']));
+    expect(cbl.items.flatMap((i) => i.covers)).toEqual(
+      expect.arrayContaining(['testResults', 'followUp', 'actionPlanStatus', 'municipalityTopics']),
+    );
   });
 
   it('refuses an unknown responsible role, naming where it is', () => {
@@ -45,7 +47,9 @@ describe('templates', () => {
   });
 
   it('refuses two items with the same key', () => {
-    expect(thrown(() => parseTemplate({ ...seedTemplate('aarhus-2025'), items: [item(), item()] })).details).toEqual({ duplicateKey: 'item' });
+    expect(thrown(() => parseTemplate({ ...seedTemplate('aarhus-2025'), items: [item(), item()] })).details).toEqual({
+      duplicateKey: 'item',
+    });
   });
 
   it('names the difference when the agenda does not fill the meeting', () => {

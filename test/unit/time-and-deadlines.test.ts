@@ -24,7 +24,10 @@ describe('Danish time', () => {
 describe('the agenda deadline (one week before)', () => {
   const start = new Date('2027-03-10T08:00:00Z');
   it('is seven days before the meeting', () => {
-    expect(agendaDeadline(start, null, new Date('2027-03-01T00:00:00Z'))).toEqual({ dueAt: new Date('2027-03-03T08:00:00Z'), status: 'pending' });
+    expect(agendaDeadline(start, null, new Date('2027-03-01T00:00:00Z'))).toEqual({
+      dueAt: new Date('2027-03-03T08:00:00Z'),
+      status: 'pending',
+    });
   });
   it('is overdue when passed without sending', () => {
     expect(agendaDeadline(start, null, new Date('2027-03-05T00:00:00Z')).status).toBe('overdue');

@@ -47,7 +47,8 @@ export function validateActionBody(model: CsdlModel, actionName: string, binding
 
 function checkValue(model: CsdlModel, type: string, value: unknown, path: string, nullable: boolean, out: BodyViolation[]): void {
   if (value === null) {
-    if (!nullable) out.push({ path, message: `A null value was found for the property '${path}' of type '${type}', which is not nullable.` });
+    if (!nullable)
+      out.push({ path, message: `A null value was found for the property '${path}' of type '${type}', which is not nullable.` });
     return;
   }
   const collection = /^Collection\((.*)\)$/.exec(type);

@@ -39,7 +39,17 @@ export interface CsdlModel {
   propertiesOf(type: string): Map<string, CsdlProperty>;
 }
 
-const arrayTags = new Set(['Schema', 'EntityType', 'ComplexType', 'EnumType', 'Member', 'Property', 'NavigationProperty', 'Action', 'Parameter']);
+const arrayTags = new Set([
+  'Schema',
+  'EntityType',
+  'ComplexType',
+  'EnumType',
+  'Member',
+  'Property',
+  'NavigationProperty',
+  'Action',
+  'Parameter',
+]);
 
 /** The metadata file vendored in contracts/, unless GRAPH_CSDL_PATH names another. */
 export const defaultCsdlPath = fileURLToPath(new URL('../../../contracts/graph-v1.0.csdl', import.meta.url));
@@ -79,7 +89,10 @@ function buildModel(schemas: Raw[]): CsdlModel {
   const actions: CsdlAction[] = [];
   for (const schema of schemas) {
     const ns: string = schema.Namespace;
-    for (const [tag, kind] of [['EntityType', 'entity'], ['ComplexType', 'complex']] as const) {
+    for (const [tag, kind] of [
+      ['EntityType', 'entity'],
+      ['ComplexType', 'complex'],
+    ] as const) {
       for (const raw of (schema[tag] ?? []) as Raw[]) {
         const properties = new Map<string, CsdlProperty>();
         for (const p of (raw.Property ?? []) as Raw[]) properties.set(p.Name, toProperty(p, false));

@@ -31,7 +31,12 @@ export function serveBatch(ctx: SandboxGraphContext, faults: FaultInjector, stat
   const results = new Map<string, { id: string; status: number; headers: Record<string, string>; body?: unknown }>();
   for (const entry of requests) {
     if ((entry.dependsOn ?? []).some((d) => !results.has(d) || results.get(d)!.status >= 400)) {
-      results.set(entry.id, { id: entry.id, status: 424, headers: {}, body: { error: { code: 'FailedDependency', message: 'A dependency failed.' } } });
+      results.set(entry.id, {
+        id: entry.id,
+        status: 424,
+        headers: {},
+        body: { error: { code: 'FailedDependency', message: 'A dependency failed.' } },
+      });
       continue;
     }
     const url = new URL(entry.url.startsWith('/') ? `http://batch${entry.url}` : `http://batch/${entry.url}`);

@@ -30,14 +30,21 @@ export function presentItem(ctx: SandboxGraphContext, item: SandboxDriveItem) {
     createdDateTime: item.createdDateTime,
     lastModifiedDateTime: item.lastModifiedDateTime,
     createdBy: { application: { displayName: item.createdBy } },
-    parentReference: { driveId: ctx.driveId, id: item.parentId ?? rootId, path: `/drive/root:${parentPath.length ? '/' + parentPath.join('/') : ''}` },
+    parentReference: {
+      driveId: ctx.driveId,
+      id: item.parentId ?? rootId,
+      path: `/drive/root:${parentPath.length ? '/' + parentPath.join('/') : ''}`,
+    },
     ...(item.isFolder ? { folder: { childCount: childrenOf(ctx, item.id).length } } : { file: { mimeType: item.mimeType } }),
   };
 }
 
 /** Resolves "a/b/c" below the root; with create, missing folders are made (as an upload by path does). */
 function resolvePath(ctx: SandboxGraphContext, encodedPath: string, create: boolean): SandboxDriveItem | null {
-  const names = encodedPath.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  const names = encodedPath
+    .split('/')
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s));
   let parentId = rootId;
   let item: SandboxDriveItem | null = null;
   for (const name of names) {
@@ -46,7 +53,18 @@ function resolvePath(ctx: SandboxGraphContext, encodedPath: string, create: bool
     if (!item) {
       if (!create) return null;
       const now = nowIso();
-      item = { id: randomUUID(), name, parentId, isFolder: true, mimeType: null, size: 0, blob: null, createdBy: 'Udviklingssamtale', createdDateTime: now, lastModifiedDateTime: now };
+      item = {
+        id: randomUUID(),
+        name,
+        parentId,
+        isFolder: true,
+        mimeType: null,
+        size: 0,
+        blob: null,
+        createdBy: 'Udviklingssamtale',
+        createdDateTime: now,
+        lastModifiedDateTime: now,
+      };
       ctx.state.driveItems.push(item);
     }
     parentId = item.id;
@@ -65,7 +83,13 @@ function splitParent(encodedPath: string): { parentPath: string; name: string } 
   return { parentPath: parts.slice(0, -1).join('/'), name: decodeURIComponent(parts.at(-1) ?? '') };
 }
 
-export function putContentByPath(ctx: SandboxGraphContext, driveId: string, encodedPath: string, content: Buffer, contentType: string): GraphResponse {
+export function putContentByPath(
+  ctx: SandboxGraphContext,
+  driveId: string,
+  encodedPath: string,
+  content: Buffer,
+  contentType: string,
+): GraphResponse {
   checkDrive(ctx, driveId);
   if (content.length > simpleUploadLimit) {
     throw new GraphHttpError(413, 'requestEntityTooLarge', 'Maximum request length exceeded. Use an upload session for files over 4 MB.');
@@ -81,7 +105,18 @@ function storeFile(ctx: SandboxGraphContext, parentId: string, name: string, con
   let item = childrenOf(ctx, parentId).find((c) => c.name.toLowerCase() === name.toLowerCase());
   if (item?.isFolder) throw new GraphHttpError(409, 'nameAlreadyExists', 'A folder with that name already exists.');
   if (!item) {
-    item = { id: randomUUID(), name, parentId, isFolder: false, mimeType: contentType, size: 0, blob: null, createdBy: 'Udviklingssamtale', createdDateTime: now, lastModifiedDateTime: now };
+    item = {
+      id: randomUUID(),
+      name,
+      parentId,
+      isFolder: false,
+      mimeType: contentType,
+      size: 0,
+      blob: null,
+      createdBy: 'Udviklingssamtale',
+      createdDateTime: now,
+      lastModifiedDateTime: now,
+    };
     ctx.state.driveItems.push(item);
   }
   item.blob = `${item.id}-${Date.now()}`;
@@ -101,12 +136,28 @@ export function createUploadSession(ctx: SandboxGraphContext, driveId: string, e
   const parent = parentPath ? resolvePath(ctx, parentPath, true)! : null;
   const id = randomUUID();
   const expiresAt = new Date(Date.now() + 60 * 60_000).toISOString();
-  ctx.state.uploadSessions.set(id, { id, parentId: parent?.id ?? rootId, name, size: Number(body.item?.fileSize ?? 0), received: 0, expiresAt, chunks: [] });
-  return { status: 200, body: { uploadUrl: `${ctx.publicUrl}/sandbox/upload/${id}`, expirationDateTime: expiresAt, nextExpectedRanges: ['0-'] } };
+  ctx.state.uploadSessions.set(id, {
+    id,
+    parentId: parent?.id ?? rootId,
+    name,
+    size: Number(body.item?.fileSize ?? 0),
+    received: 0,
+    expiresAt,
+    chunks: [],
+  });
+  return {
+    status: 200,
+    body: { uploadUrl: `${ctx.publicUrl}/sandbox/upload/${id}`, expirationDateTime: expiresAt, nextExpectedRanges: ['0-'] },
+  };
 }
 
 /** A chunk sent to an upload session URL (no Graph auth there: the URL is the credential). */
-export function putUploadChunk(ctx: SandboxGraphContext, sessionId: string, contentRange: string | undefined, chunk: Buffer): GraphResponse {
+export function putUploadChunk(
+  ctx: SandboxGraphContext,
+  sessionId: string,
+  contentRange: string | undefined,
+  chunk: Buffer,
+): GraphResponse {
   const session = ctx.state.uploadSessions.get(sessionId);
   if (!session) throw new GraphHttpError(404, 'itemNotFound', 'The upload session was not found.');
   const match = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(contentRange ?? '');
@@ -141,7 +192,8 @@ export function getItem(ctx: SandboxGraphContext, driveId: string, itemId: strin
 
 export function listChildren(ctx: SandboxGraphContext, driveId: string, itemId: string): GraphResponse {
   checkDrive(ctx, driveId);
-  if (itemId !== rootId && !ctx.state.driveItems.some((i) => i.id === itemId)) throw new GraphHttpError(404, 'itemNotFound', 'The resource could not be found.');
+  if (itemId !== rootId && !ctx.state.driveItems.some((i) => i.id === itemId))
+    throw new GraphHttpError(404, 'itemNotFound', 'The resource could not be found.');
   return { status: 200, body: { value: childrenOf(ctx, itemId).map((c) => presentItem(ctx, c)) } };
 }
 
@@ -160,11 +212,23 @@ export function createChild(ctx: SandboxGraphContext, driveId: string, parentId:
   checkName(name);
   const existing = childrenOf(ctx, parentId).find((c) => c.name.toLowerCase() === name.toLowerCase());
   if (existing) {
-    if (body['@microsoft.graph.conflictBehavior'] === 'fail') throw new GraphHttpError(409, 'nameAlreadyExists', 'An item with the same name already exists.');
+    if (body['@microsoft.graph.conflictBehavior'] === 'fail')
+      throw new GraphHttpError(409, 'nameAlreadyExists', 'An item with the same name already exists.');
     return { status: 200, body: presentItem(ctx, existing) };
   }
   const now = nowIso();
-  const item: SandboxDriveItem = { id: randomUUID(), name, parentId, isFolder: true, mimeType: null, size: 0, blob: null, createdBy: 'Udviklingssamtale', createdDateTime: now, lastModifiedDateTime: now };
+  const item: SandboxDriveItem = {
+    id: randomUUID(),
+    name,
+    parentId,
+    isFolder: true,
+    mimeType: null,
+    size: 0,
+    blob: null,
+    createdBy: 'Udviklingssamtale',
+    createdDateTime: now,
+    lastModifiedDateTime: now,
+  };
   ctx.state.driveItems.push(item);
   ctx.state.changed();
   return { status: 201, body: presentItem(ctx, item) };

@@ -27,7 +27,11 @@ export function presentEvent(ctx: SandboxGraphContext, e: SandboxEvent) {
     lastModifiedDateTime: e.lastModifiedDateTime,
     transactionId: e.transactionId,
     subject: e.subject,
-    bodyPreview: e.body.content.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 255),
+    bodyPreview: e.body.content
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 255),
     body: e.body,
     start: e.start,
     end: e.end,
@@ -49,7 +53,11 @@ function checkTimes(body: Record<string, any>): void {
   for (const key of ['start', 'end'] as const) {
     const value = body[key];
     if (value && !knownTimeZones.has(value.timeZone ?? 'UTC')) {
-      throw new GraphHttpError(400, 'TimeZoneNotSupportedException', `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${value.timeZone}'.`);
+      throw new GraphHttpError(
+        400,
+        'TimeZoneNotSupportedException',
+        `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${value.timeZone}'.`,
+      );
     }
   }
   if (body.start && body.end && String(body.end.dateTime) <= String(body.start.dateTime)) {
@@ -75,7 +83,12 @@ function deliver(ctx: SandboxGraphContext, message: Omit<SandboxMessage, 'id' | 
 }
 
 /** Exchange keeps a copy of a meeting in each attendee's calendar and mails them the request. */
-function syncAttendeeCopies(ctx: SandboxGraphContext, organizerEvent: SandboxEvent, previousAttendees: SandboxAttendee[], isUpdate: boolean): void {
+function syncAttendeeCopies(
+  ctx: SandboxGraphContext,
+  organizerEvent: SandboxEvent,
+  previousAttendees: SandboxAttendee[],
+  isUpdate: boolean,
+): void {
   const current = new Set(organizerEvent.attendees.map((a) => a.emailAddress.address.toLowerCase()));
   for (const attendee of organizerEvent.attendees) {
     const user = ctx.state.findUser(attendee.emailAddress.address);
@@ -83,7 +96,14 @@ function syncAttendeeCopies(ctx: SandboxGraphContext, organizerEvent: SandboxEve
     let copy = ctx.state.events.find((e) => e.meetingId === organizerEvent.id && e.mailbox === user.userPrincipalName);
     const isNew = !copy;
     if (!copy) {
-      copy = { ...structuredClone(organizerEvent), id: randomUUID(), mailbox: user.userPrincipalName, isOrganizer: false, transactionId: null, responseStatus: { response: 'none', time: neverResponded } };
+      copy = {
+        ...structuredClone(organizerEvent),
+        id: randomUUID(),
+        mailbox: user.userPrincipalName,
+        isOrganizer: false,
+        transactionId: null,
+        responseStatus: { response: 'none', time: neverResponded },
+      };
       ctx.state.events.push(copy);
     } else {
       Object.assign(copy, {
@@ -197,14 +217,22 @@ export function getEvent(ctx: SandboxGraphContext, mailboxId: string, eventId: s
 
 export function listEvents(ctx: SandboxGraphContext, mailboxId: string): GraphResponse {
   const mailbox = mailboxOf(ctx, mailboxId);
-  return { status: 200, body: { value: ctx.state.events.filter((e) => e.mailbox === mailbox.userPrincipalName).map((e) => presentEvent(ctx, e)) } };
+  return {
+    status: 200,
+    body: { value: ctx.state.events.filter((e) => e.mailbox === mailbox.userPrincipalName).map((e) => presentEvent(ctx, e)) },
+  };
 }
 
 export function cancelEvent(ctx: SandboxGraphContext, mailboxId: string, eventId: string, json: unknown): GraphResponse {
   const mailbox = mailboxOf(ctx, mailboxId);
   const event = eventOf(ctx, mailbox, eventId);
   requireActionBody(ctx, 'cancel', 'microsoft.graph.event', json);
-  if (!event.isOrganizer) throw new GraphHttpError(400, 'ErrorInvalidRequest', 'Your request can\'t be completed. You need to be an organizer to cancel a meeting.');
+  if (!event.isOrganizer)
+    throw new GraphHttpError(
+      400,
+      'ErrorInvalidRequest',
+      "Your request can't be completed. You need to be an organizer to cancel a meeting.",
+    );
   event.isCancelled = true;
   for (const attendee of event.attendees) cancelCopy(ctx, event, attendee.emailAddress.address);
   ctx.state.changed();
@@ -214,11 +242,18 @@ export function cancelEvent(ctx: SandboxGraphContext, mailboxId: string, eventId
 const responses = { accept: 'accepted', tentativelyAccept: 'tentativelyAccepted', decline: 'declined' } as const;
 
 /** An attendee answers: their copy and the organiser's attendee list change, and the organiser gets a reply. */
-export function respondToEvent(ctx: SandboxGraphContext, mailboxId: string, eventId: string, action: keyof typeof responses, json: unknown): GraphResponse {
+export function respondToEvent(
+  ctx: SandboxGraphContext,
+  mailboxId: string,
+  eventId: string,
+  action: keyof typeof responses,
+  json: unknown,
+): GraphResponse {
   const mailbox = mailboxOf(ctx, mailboxId);
   const copy = eventOf(ctx, mailbox, eventId);
   const body = requireActionBody(ctx, action, 'microsoft.graph.event', json);
-  if (copy.isOrganizer) throw new GraphHttpError(400, 'ErrorInvalidRequest', 'Your request can\'t be completed. You can\'t respond to a meeting you organized.');
+  if (copy.isOrganizer)
+    throw new GraphHttpError(400, 'ErrorInvalidRequest', "Your request can't be completed. You can't respond to a meeting you organized.");
   if (copy.isCancelled) throw new GraphHttpError(400, 'ErrorInvalidRequest', 'The meeting has been cancelled.');
   const response = responses[action];
   const time = nowIso();

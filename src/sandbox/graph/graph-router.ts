@@ -15,8 +15,16 @@ const routes: Route[] = [
   ['GET', /^\/users\/([^/]+)\/events\/([^/]+)$/, (c, m) => getEvent(c, m[1]!, m[2]!)],
   ['PATCH', /^\/users\/([^/]+)\/events\/([^/]+)$/, (c, m, r) => updateEvent(c, m[1]!, m[2]!, r.json)],
   ['POST', /^\/users\/([^/]+)\/events\/([^/]+)\/cancel$/, (c, m, r) => cancelEvent(c, m[1]!, m[2]!, r.json)],
-  ['POST', /^\/users\/([^/]+)\/events\/([^/]+)\/(accept|tentativelyAccept|decline)$/, (c, m, r) => respondToEvent(c, m[1]!, m[2]!, m[3] as 'accept', r.json)],
-  ['PUT', /^\/drives\/([^/]+)\/root:\/(.+?):\/content$/, (c, m, r) => putContentByPath(c, m[1]!, m[2]!, r.raw ?? Buffer.alloc(0), r.headers['content-type'] ?? 'application/octet-stream')],
+  [
+    'POST',
+    /^\/users\/([^/]+)\/events\/([^/]+)\/(accept|tentativelyAccept|decline)$/,
+    (c, m, r) => respondToEvent(c, m[1]!, m[2]!, m[3] as 'accept', r.json),
+  ],
+  [
+    'PUT',
+    /^\/drives\/([^/]+)\/root:\/(.+?):\/content$/,
+    (c, m, r) => putContentByPath(c, m[1]!, m[2]!, r.raw ?? Buffer.alloc(0), r.headers['content-type'] ?? 'application/octet-stream'),
+  ],
   ['POST', /^\/drives\/([^/]+)\/root:\/(.+?):\/createUploadSession$/, (c, m, r) => createUploadSession(c, m[1]!, m[2]!, r.json)],
   ['GET', /^\/drives\/([^/]+)\/root:\/(.+?):?$/, (c, m) => getItemByPath(c, m[1]!, m[2]!)],
   ['GET', /^\/drives\/([^/]+)\/root\/children$/, (c, m) => listChildren(c, m[1]!, 'root')],
@@ -38,7 +46,12 @@ export interface GraphStats {
  * Serves one Graph operation: authentication, an injected fault if one is due,
  * then the handler. Used for plain requests and for each request inside a batch.
  */
-export function serveGraphOperation(ctx: SandboxGraphContext, faults: FaultInjector, stats: GraphStats, request: GraphRequest): GraphResponse {
+export function serveGraphOperation(
+  ctx: SandboxGraphContext,
+  faults: FaultInjector,
+  stats: GraphStats,
+  request: GraphRequest,
+): GraphResponse {
   stats.operations++;
   try {
     if (!/^Bearer \S+/.test(request.headers['authorization'] ?? '')) {
@@ -46,16 +59,23 @@ export function serveGraphOperation(ctx: SandboxGraphContext, faults: FaultInjec
     }
     const fault = faults.next();
     if (fault) {
-      throw new GraphHttpError(fault.status, fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable',
+      throw new GraphHttpError(
+        fault.status,
+        fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable',
         fault.status === 429 ? 'Too many requests. Please retry after the given time.' : 'The service is temporarily unavailable.',
-        { 'Retry-After': String(fault.retryAfterSeconds) });
+        { 'Retry-After': String(fault.retryAfterSeconds) },
+      );
     }
     for (const [method, pattern, handle] of routes) {
       if (method !== request.method) continue;
       const match = pattern.exec(request.path);
       if (match) return handle(ctx, match as unknown as string[], request);
     }
-    throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${request.path.split('/')[1] ?? ''}'. (The sandbox serves only the Graph calls the product makes.)`);
+    throw new GraphHttpError(
+      400,
+      'BadRequest',
+      `Resource not found for the segment '${request.path.split('/')[1] ?? ''}'. (The sandbox serves only the Graph calls the product makes.)`,
+    );
   } catch (error) {
     if (error instanceof GraphHttpError) {
       if (error.status === 400 && error.code === 'BadRequest') stats.rejectedBodies++;

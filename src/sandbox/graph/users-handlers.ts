@@ -13,7 +13,12 @@ export const presentUser = (u: SandboxUser) => ({
 
 export function getUser(ctx: SandboxGraphContext, id: string): GraphResponse {
   const user = ctx.state.findUser(id);
-  if (!user) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${decodeURIComponent(id)}' does not exist or one of its queried reference-property objects are not present.`);
+  if (!user)
+    throw new GraphHttpError(
+      404,
+      'Request_ResourceNotFound',
+      `Resource '${decodeURIComponent(id)}' does not exist or one of its queried reference-property objects are not present.`,
+    );
   return { status: 200, body: presentUser(user) };
 }
 
@@ -23,7 +28,11 @@ export function listUsers(ctx: SandboxGraphContext, request: GraphRequest): Grap
   let users = ctx.state.users;
   if (search) {
     if ((request.headers['consistencylevel'] ?? '').toLowerCase() !== 'eventual') {
-      throw new GraphHttpError(400, 'Request_UnsupportedQuery', "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+      throw new GraphHttpError(
+        400,
+        'Request_UnsupportedQuery',
+        "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+      );
     }
     const clauses = [...search.matchAll(/"(\w+):([^"]*)"/g)].map((m) => ({ property: m[1]!, words: m[2]!.toLowerCase().trim() }));
     users = users.filter((u) =>

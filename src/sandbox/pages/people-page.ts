@@ -13,8 +13,11 @@ export function renderPeoplePage(state: SandboxState): string {
 <td><a href="/sandbox/mail/${encodeURIComponent(u.userPrincipalName)}">${escapeHtml(t.mailbox)}</a> <span class="badge" aria-label="${unread} beskeder">${unread}</span></td></tr>`;
     })
     .join('');
-  return page(t.title, `<p>${escapeHtml(t.intro)}</p>
+  return page(
+    t.title,
+    `<p>${escapeHtml(t.intro)}</p>
 <table><caption class="meta" style="text-align:left">${escapeHtml(t.people)}</caption>
 <thead><tr><th scope="col">${escapeHtml(t.name)}</th><th scope="col">Titel</th><th scope="col">Enhed</th><th scope="col">${escapeHtml(t.mailbox)}</th></tr></thead>
-<tbody>${rows}</tbody></table>`);
+<tbody>${rows}</tbody></table>`,
+  );
 }

@@ -14,7 +14,8 @@ import { presentConversation, presentConversationSummary } from '../presenters/c
 /** Thin HTTP: parse, call the use case, present. */
 export function conversationRoutes(ctx: AppContext): Router {
   const router = Router();
-  const present = async (actor: ReturnType<typeof actorOf>, id: string) => presentConversation(await viewConversation(ctx, actor, id), actor, ctx.now());
+  const present = async (actor: ReturnType<typeof actorOf>, id: string) =>
+    presentConversation(await viewConversation(ctx, actor, id), actor, ctx.now());
 
   router.get('/conversations', async (req, res) => {
     const actor = actorOf(req);
@@ -32,7 +33,10 @@ export function conversationRoutes(ctx: AppContext): Router {
       { ...body, startsAt: new Date(body.startsAt), endsAt: new Date(body.endsAt) },
       idempotencyKey,
     );
-    res.status(created ? 201 : 200).location(`/api/conversations/${id}`).json(await present(actor, id));
+    res
+      .status(created ? 201 : 200)
+      .location(`/api/conversations/${id}`)
+      .json(await present(actor, id));
   });
 
   router.get('/conversations/:id', async (req, res) => {

@@ -8,7 +8,14 @@ import { AppError } from '../../app/app-error.js';
 export function devSignInRoutes(state: SandboxState, authenticator: LocalAuthenticator): Router {
   const router = Router();
   router.get('/dev/users', (_req, res) => {
-    res.json({ users: state.users.map((u) => ({ upn: u.userPrincipalName, displayName: u.displayName, jobTitle: u.jobTitle, department: u.department })) });
+    res.json({
+      users: state.users.map((u) => ({
+        upn: u.userPrincipalName,
+        displayName: u.displayName,
+        jobTitle: u.jobTitle,
+        department: u.department,
+      })),
+    });
   });
   router.post('/dev/sign-in', express.json(), async (req, res) => {
     const { upn } = z.object({ upn: z.string().email() }).parse(req.body);

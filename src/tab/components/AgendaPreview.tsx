@@ -5,7 +5,15 @@ import { useI18n } from '../i18n.js';
 import { formatTime } from '../format.js';
 
 /** The timed agenda: each item's clock time computed from the start, minutes editable when `onMinutes` is given. */
-export function AgendaPreview({ items, start, onMinutes }: { items: TemplateItem[]; start: Date | null; onMinutes?: (key: string, minutes: number) => void }) {
+export function AgendaPreview({
+  items,
+  start,
+  onMinutes,
+}: {
+  items: TemplateItem[];
+  start: Date | null;
+  onMinutes?: (key: string, minutes: number) => void;
+}) {
   const { t, locale } = useI18n();
   const timed = start ? timeAgenda(items, start) : null;
   return (
@@ -20,7 +28,9 @@ export function AgendaPreview({ items, start, onMinutes }: { items: TemplateItem
       <TableBody>
         {items.map((item, index) => (
           <TableRow key={item.key}>
-            <TableCell>{timed ? `${formatTime(timed[index]!.startsAt, locale)}–${formatTime(timed[index]!.endsAt, locale)}` : '–'}</TableCell>
+            <TableCell>
+              {timed ? `${formatTime(timed[index]!.startsAt, locale)}–${formatTime(timed[index]!.endsAt, locale)}` : '–'}
+            </TableCell>
             <TableCell>
               <Text weight="semibold">
                 {index + 1}. {item.title}

@@ -1,12 +1,26 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Button, Link, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Link,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { ApiClient } from '../api-client.js';
-import type { Catalog, ConversationSummary, Me } from '../api-types.js';
+import type { ConversationSummary, Me } from '../api-types.js';
 import { useI18n } from '../i18n.js';
 import { formatShortDate, formatTime } from '../format.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { DeadlineText } from './DeadlineText.js';
-import { PlanDialog } from './PlanDialog.js';
 
 const useStyles = makeStyles({
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -17,16 +31,13 @@ export function ConversationList({ api, me, navigate }: { api: ApiClient; me: Me
   const { t, locale } = useI18n();
   const styles = useStyles();
   const [conversations, setConversations] = useState<ConversationSummary[] | null>(null);
-  const [catalog, setCatalog] = useState<Catalog | null>(null);
-  const [planning, setPlanning] = useState(false);
+
   const [error, setError] = useState<unknown>(null);
 
   const load = useCallback(async () => {
     try {
       setError(null);
-      const [list, cat] = await Promise.all([api.get<{ conversations: ConversationSummary[] }>('/conversations'), api.get<Catalog>('/catalog')]);
-      setConversations(list.conversations);
-      setCatalog(cat);
+      setConversations((await api.get<{ conversations: ConversationSummary[] }>('/conversations')).conversations);
     } catch (e) {
       setError(e);
     }
@@ -41,8 +52,8 @@ export function ConversationList({ api, me, navigate }: { api: ApiClient; me: Me
         <Title2 as="h1" tabIndex={-1} id="page-title">
           {t('list.title')}
         </Title2>
-        {me.isMunicipalLead && catalog ? (
-          <Button appearance="primary" onClick={() => setPlanning(true)}>
+        {me.isMunicipalLead ? (
+          <Button appearance="primary" onClick={() => navigate('/plan')}>
             {t('list.plan')}
           </Button>
         ) : null}
@@ -86,18 +97,6 @@ export function ConversationList({ api, me, navigate }: { api: ApiClient; me: Me
             ))}
           </TableBody>
         </Table>
-      ) : null}
-      {catalog && planning ? (
-        <PlanDialog
-          api={api}
-          catalog={catalog}
-          open={planning}
-          onClose={() => setPlanning(false)}
-          onPlanned={(c) => {
-            setPlanning(false);
-            navigate(`/conversations/${c.id}`);
-          }}
-        />
       ) : null}
     </main>
   );

@@ -1,5 +1,22 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Badge, Button, Link, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  MessageBar,
+  MessageBarBody,
+  Button,
+  Link,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { ApiClient } from '../api-client.js';
 import type { ConversationDetails } from '../api-types.js';
 import { useI18n } from '../i18n.js';
@@ -11,7 +28,12 @@ import { SchoolPartEditor } from './SchoolPartEditor.js';
 import { DeadlineText } from './DeadlineText.js';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalL },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    marginTop: tokens.spacingVerticalL,
+  },
   wide: { gridColumn: '1 / -1' },
   links: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
   meta: { color: tokens.colorNeutralForeground2 },
@@ -27,6 +49,7 @@ export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: st
   const [error, setError] = useState<unknown>(null);
   const [retrying, setRetrying] = useState(false);
   const [editorKey, setEditorKey] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const load = useCallback(async () => {
@@ -68,7 +91,9 @@ export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: st
   if (!conversation) {
     return (
       <main>
-        <Button appearance="subtle" onClick={() => navigate('/')}>← {t('back')}</Button>
+        <Button appearance="subtle" onClick={() => navigate('/')}>
+          ← {t('back')}
+        </Button>
         {error ? <ErrorMessage error={error} /> : <Spinner label={t('loading')} />}
       </main>
     );
@@ -76,23 +101,46 @@ export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: st
   const c = conversation;
   return (
     <main>
-      <Button appearance="subtle" onClick={() => navigate('/')}>← {t('back')}</Button>
+      <Button appearance="subtle" onClick={() => navigate('/')}>
+        ← {t('back')}
+      </Button>
       <Title2 as="h1" tabIndex={-1} id="page-title">
         {t('conversation.title', { school: c.schoolName })}
       </Title2>
       <Text as="p" block className={styles.meta}>
-        {t('conversation.when', { date: formatDate(c.startsAt, locale), time: `${formatTime(c.startsAt, locale)}–${formatTime(c.endsAt, locale)}` })}{' '}
-        <Badge appearance="tint" data-testid="status">{t(`status.${c.status}`)}</Badge>
+        {t('conversation.when', {
+          date: formatDate(c.startsAt, locale),
+          time: `${formatTime(c.startsAt, locale)}–${formatTime(c.endsAt, locale)}`,
+        })}{' '}
+        <Badge appearance="tint" data-testid="status">
+          {t(`status.${c.status}`)}
+        </Badge>
       </Text>
       <Text as="p" block className={styles.meta}>
         {t('conversation.template')}: {c.templateName} · {t('conversation.theme')}: {c.theme || '–'}
         {c.extraTopics.length ? ` · ${t('conversation.extraTopics')}: ${c.extraTopics.join(', ')}` : ''}
       </Text>
       <div className={styles.links}>
-        {c.links.event ? <Link href={c.links.event} target="_blank">{t('conversation.openEvent')}</Link> : null}
-        {c.links.join ? <Link href={c.links.join} target="_blank">{t('conversation.joinTeams')}</Link> : null}
-        {c.links.folder ? <Link href={c.links.folder} target="_blank">{t('conversation.openFolder')}</Link> : null}
-        {c.links.agenda ? <Link href={c.links.agenda} target="_blank">{t('conversation.openAgenda')}</Link> : null}
+        {c.links.event ? (
+          <Link href={c.links.event} target="_blank">
+            {t('conversation.openEvent')}
+          </Link>
+        ) : null}
+        {c.links.join ? (
+          <Link href={c.links.join} target="_blank">
+            {t('conversation.joinTeams')}
+          </Link>
+        ) : null}
+        {c.links.folder ? (
+          <Link href={c.links.folder} target="_blank">
+            {t('conversation.openFolder')}
+          </Link>
+        ) : null}
+        {c.links.agenda ? (
+          <Link href={c.links.agenda} target="_blank">
+            {t('conversation.openAgenda')}
+          </Link>
+        ) : null}
       </div>
       <ErrorMessage error={error} />
       <div className={styles.grid}>
@@ -107,23 +155,34 @@ export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: st
                 <TableRow key={p.upn} data-participant={p.upn}>
                   <TableCell>{p.displayName}</TableCell>
                   <TableCell>{t(`roles.${p.role}`)}</TableCell>
-                  <TableCell data-testid="rsvp">{t(`conversation.response.${(p.response in { none: 1, notResponded: 1, organizer: 1, accepted: 1, tentativelyAccepted: 1, declined: 1 } ? p.response : 'none') as 'none'}`)}</TableCell>
+                  <TableCell data-testid="rsvp">
+                    {t(
+                      `conversation.response.${(p.response in { none: 1, notResponded: 1, organizer: 1, accepted: 1, tentativelyAccepted: 1, declined: 1 } ? p.response : 'none') as 'none'}`,
+                    )}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
         </Panel>
         <div className={styles.wide}>
+          {notice ? (
+            <MessageBar intent="success" role="status">
+              <MessageBarBody>{notice}</MessageBarBody>
+            </MessageBar>
+          ) : null}
           <SchoolPartEditor
             key={`${c.id}-${editorKey}`}
             api={api}
             conversation={c}
-            onChanged={(updated) => {
+            onChanged={(updated, message) => {
               setConversation(updated);
+              setNotice(message);
               setEditorKey((k) => k + 1);
               void load();
             }}
             onReload={() => void load().then(() => setEditorKey((k) => k + 1))}
+            onRefresh={() => void load()}
           />
         </div>
         <Panel title={t('conversation.agendaTitle')} className={styles.wide}>
@@ -138,10 +197,18 @@ export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: st
             <TableBody>
               {c.agenda.map((item) => (
                 <TableRow key={item.key}>
-                  <TableCell>{formatTime(item.startsAt, locale)}–{formatTime(item.endsAt, locale)}</TableCell>
                   <TableCell>
-                    <Text weight="semibold">{item.number}. {item.title}</Text>
-                    {item.goal ? <Text as="p" block size={200}>{item.goal}</Text> : null}
+                    {formatTime(item.startsAt, locale)}–{formatTime(item.endsAt, locale)}
+                  </TableCell>
+                  <TableCell>
+                    <Text weight="semibold">
+                      {item.number}. {item.title}
+                    </Text>
+                    {item.goal ? (
+                      <Text as="p" block size={200}>
+                        {item.goal}
+                      </Text>
+                    ) : null}
                   </TableCell>
                   <TableCell>{item.minutes}</TableCell>
                 </TableRow>

@@ -10,10 +10,21 @@ const useStyles = makeStyles({
   item: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', marginBottom: tokens.spacingVerticalXS },
 });
 
-const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const size = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The data package: files the school leader adds; each shows whether SharePoint has it yet. */
-export function DocumentsPanel({ api, conversation, canUpload, onUploaded }: { api: ApiClient; conversation: ConversationDetails; canUpload: boolean; onUploaded: () => void }) {
+export function DocumentsPanel({
+  api,
+  conversation,
+  canUpload,
+  onUploaded,
+}: {
+  api: ApiClient;
+  conversation: ConversationDetails;
+  canUpload: boolean;
+  onUploaded: () => void;
+}) {
   const { t } = useI18n();
   const styles = useStyles();
   const inputId = useId();
@@ -40,11 +51,21 @@ export function DocumentsPanel({ api, conversation, canUpload, onUploaded }: { a
       <Text as="h3" weight="semibold" id={`${inputId}-title`}>
         {t('schoolPart.documents')}
       </Text>
-      {conversation.documents.length === 0 ? <Text as="p" block>{t('schoolPart.noDocuments')}</Text> : null}
+      {conversation.documents.length === 0 ? (
+        <Text as="p" block>
+          {t('schoolPart.noDocuments')}
+        </Text>
+      ) : null}
       <ul className={styles.list}>
         {conversation.documents.map((d) => (
           <li key={d.id} className={styles.item}>
-            {d.webUrl ? <Link href={d.webUrl} target="_blank">{d.fileName}</Link> : <Text>{d.fileName}</Text>}
+            {d.webUrl ? (
+              <Link href={d.webUrl} target="_blank">
+                {d.fileName}
+              </Link>
+            ) : (
+              <Text>{d.fileName}</Text>
+            )}
             <Text size={200}>{size(d.sizeBytes)}</Text>
             <Badge appearance="tint" color={d.uploaded ? 'success' : 'warning'}>
               {d.uploaded ? t('schoolPart.uploaded') : t('schoolPart.waiting')}

@@ -12,25 +12,47 @@ export interface Invitee {
 }
 
 /** The school leader's invitees: find people in the directory, give each a role. */
-export function ParticipantsEditor({ api, value, onChange, fixed }: { api: ApiClient; value: Invitee[]; onChange: (v: Invitee[]) => void; fixed: string[] }) {
+export function ParticipantsEditor({
+  api,
+  value,
+  onChange,
+  fixed,
+}: {
+  api: ApiClient;
+  value: Invitee[];
+  onChange: (v: Invitee[]) => void;
+  fixed: string[];
+}) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Person[]>([]);
+  const [open, setOpen] = useState(false);
+  const [searching, setSearching] = useState(false);
 
   useEffect(() => {
     if (query.trim().length < 2) return setResults([]);
+    setSearching(true);
     const timer = setTimeout(() => {
       api
         .get<{ people: Person[] }>(`/people?q=${encodeURIComponent(query.trim())}`)
-        .then((r) => setResults(r.people.filter((p) => !fixed.includes(p.upn.toLowerCase()) && !value.some((v) => v.upn.toLowerCase() === p.upn.toLowerCase()))))
-        .catch(() => setResults([]));
+        .then((r) =>
+          setResults(
+            r.people.filter((p) => !fixed.includes(p.upn.toLowerCase()) && !value.some((v) => v.upn.toLowerCase() === p.upn.toLowerCase())),
+          ),
+        )
+        .catch(() => setResults([]))
+        .finally(() => setSearching(false));
     }, 200);
     return () => clearTimeout(timer);
   }, [api, query, fixed, value]);
 
   return (
     <div>
-      {value.length === 0 ? <Text as="p" block>{t('schoolPart.noParticipants')}</Text> : null}
+      {value.length === 0 ? (
+        <Text as="p" block>
+          {t('schoolPart.noParticipants')}
+        </Text>
+      ) : null}
       {value.length > 0 ? (
         <Table size="small" aria-label={t('schoolPart.participants')}>
           <TableBody>
@@ -51,7 +73,11 @@ export function ParticipantsEditor({ api, value, onChange, fixed }: { api: ApiCl
                   </Select>
                 </TableCell>
                 <TableCell>
-                  <Button appearance="subtle" onClick={() => onChange(value.filter((v) => v.upn !== p.upn))} aria-label={t('schoolPart.remove', { name: p.displayName })}>
+                  <Button
+                    appearance="subtle"
+                    onClick={() => onChange(value.filter((v) => v.upn !== p.upn))}
+                    aria-label={t('schoolPart.remove', { name: p.displayName })}
+                  >
                     ✕
                   </Button>
                 </TableCell>
@@ -64,20 +90,32 @@ export function ParticipantsEditor({ api, value, onChange, fixed }: { api: ApiCl
         <Combobox
           freeform
           value={query}
-          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          // A search box, not a selection: a chosen person goes to the list below and the box empties.
+          selectedOptions={[]}
+          open={open && query.trim().length >= 2}
+          onOpenChange={(_, data) => setOpen(data.open)}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setOpen(true);
+          }}
           onOptionSelect={(_, data) => {
             const person = results.find((r) => r.upn === data.optionValue);
             if (person) onChange([...value, { upn: person.upn, displayName: person.displayName, role: 'participant' }]);
             setQuery('');
             setResults([]);
+            setOpen(false);
           }}
         >
           {results.map((p) => (
             <Option key={p.upn} value={p.upn} text={p.displayName}>
-              {p.displayName} – {p.jobTitle}
+              {`${p.displayName} – ${p.jobTitle}`}
             </Option>
           ))}
-          {query.trim().length >= 2 && results.length === 0 ? <Option disabled value="" text="">{t('schoolPart.noPeopleFound')}</Option> : null}
+          {results.length === 0 ? (
+            <Option disabled value="" text="">
+              {searching ? t('loading') : t('schoolPart.noPeopleFound')}
+            </Option>
+          ) : null}
         </Combobox>
       </Field>
     </div>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { ApiError, type ApiClient } from '../api-client.js';
 import type { ConversationDetails } from '../api-types.js';
 import { useI18n } from '../i18n.js';
@@ -15,17 +15,28 @@ const useStyles = makeStyles({
 });
 
 const invitees = (c: ConversationDetails): Invitee[] =>
-  c.participants.filter((p) => p.role !== 'municipalLead' && p.role !== 'schoolLeader').map((p) => ({ upn: p.upn, displayName: p.displayName, role: p.role as Invitee['role'] }));
+  c.participants
+    .filter((p) => p.role !== 'municipalLead' && p.role !== 'schoolLeader')
+    .map((p) => ({ upn: p.upn, displayName: p.displayName, role: p.role as Invitee['role'] }));
 
 /**
  * The school leader's right of initiative: development areas, learning focus,
  * invitees and the data package, then "Send dagsorden". Others see it read-only.
  */
-export function SchoolPartEditor({ api, conversation, onChanged, onReload }: {
+export function SchoolPartEditor({
+  api,
+  conversation,
+  onChanged,
+  onReload,
+  onRefresh,
+}: {
   api: ApiClient;
   conversation: ConversationDetails;
-  onChanged: (c: ConversationDetails) => void;
+  /** A saved change, with the confirmation to show (the editor is remounted with the new data). */
+  onChanged: (c: ConversationDetails, notice: string) => void;
   onReload: () => void;
+  /** Refreshes the conversation without resetting what the person is typing. */
+  onRefresh: () => void;
 }) {
   const { t } = useI18n();
   const styles = useStyles();
@@ -33,7 +44,6 @@ export function SchoolPartEditor({ api, conversation, onChanged, onReload }: {
   const [learningFocus, setLearningFocus] = useState(conversation.learningFocus);
   const [people, setPeople] = useState<Invitee[]>(invitees(conversation));
   const [busy, setBusy] = useState<'saving' | 'sending' | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const editable = conversation.permissions.editSchoolPart;
 
@@ -44,7 +54,8 @@ export function SchoolPartEditor({ api, conversation, onChanged, onReload }: {
   const dirty =
     developmentAreas !== conversation.developmentAreas ||
     learningFocus !== conversation.learningFocus ||
-    JSON.stringify(people.map(({ upn, role }) => ({ upn, role }))) !== JSON.stringify(invitees(conversation).map(({ upn, role }) => ({ upn, role })));
+    JSON.stringify(people.map(({ upn, role }) => ({ upn, role }))) !==
+      JSON.stringify(invitees(conversation).map(({ upn, role }) => ({ upn, role })));
 
   const save = async (): Promise<ConversationDetails> =>
     api.send<ConversationDetails>('PUT', `/conversations/${conversation.id}/school-part`, {
@@ -57,16 +68,14 @@ export function SchoolPartEditor({ api, conversation, onChanged, onReload }: {
   const run = async (kind: 'saving' | 'sending') => {
     setBusy(kind);
     setError(null);
-    setNotice(null);
     try {
       let current = dirty ? await save() : { ...conversation, version: baseVersion };
       if (kind === 'sending') {
-        current = await api.send<ConversationDetails>('POST', `/conversations/${conversation.id}/send-agenda`, { version: current.version });
-        setNotice(t('schoolPart.sent'));
-      } else {
-        setNotice(t('saved'));
+        current = await api.send<ConversationDetails>('POST', `/conversations/${conversation.id}/send-agenda`, {
+          version: current.version,
+        });
       }
-      onChanged(current);
+      onChanged(current, kind === 'sending' ? t('schoolPart.sent') : t('saved'));
     } catch (e) {
       setError(e);
     } finally {
@@ -77,11 +86,21 @@ export function SchoolPartEditor({ api, conversation, onChanged, onReload }: {
   if (!editable) {
     return (
       <Panel title={t('schoolPart.title')}>
-        <Text as="p" block>{t('schoolPart.readOnlyIntro')}</Text>
-        <Text as="h3" weight="semibold">{t('schoolPart.developmentAreas')}</Text>
-        <Text as="p" block className={styles.readonly}>{conversation.developmentAreas || t('schoolPart.notDescribed')}</Text>
-        <Text as="h3" weight="semibold">{t('schoolPart.learningFocus')}</Text>
-        <Text as="p" block>{conversation.learningFocus || t('schoolPart.notDescribed')}</Text>
+        <Text as="p" block>
+          {t('schoolPart.readOnlyIntro')}
+        </Text>
+        <Text as="h3" weight="semibold">
+          {t('schoolPart.developmentAreas')}
+        </Text>
+        <Text as="p" block className={styles.readonly}>
+          {conversation.developmentAreas || t('schoolPart.notDescribed')}
+        </Text>
+        <Text as="h3" weight="semibold">
+          {t('schoolPart.learningFocus')}
+        </Text>
+        <Text as="p" block>
+          {conversation.learningFocus || t('schoolPart.notDescribed')}
+        </Text>
         <DocumentsPanel api={api} conversation={conversation} canUpload={false} onUploaded={() => {}} />
       </Panel>
     );
@@ -89,35 +108,44 @@ export function SchoolPartEditor({ api, conversation, onChanged, onReload }: {
 
   return (
     <Panel title={t('schoolPart.title')}>
-      <Text as="p" block>{t('schoolPart.intro')}</Text>
+      <Text as="p" block>
+        {t('schoolPart.intro')}
+      </Text>
       <div className={styles.form}>
         <Field label={t('schoolPart.developmentAreas')} hint={t('schoolPart.developmentAreasHint')}>
-          <Textarea value={developmentAreas} maxLength={4000} resize="vertical" rows={5} onChange={(_, d) => setDevelopmentAreas(d.value)} />
+          <Textarea
+            value={developmentAreas}
+            maxLength={4000}
+            resize="vertical"
+            rows={5}
+            onChange={(_, d) => setDevelopmentAreas(d.value)}
+          />
         </Field>
         <Field label={t('schoolPart.learningFocus')} hint={t('schoolPart.learningFocusHint')}>
           <Input value={learningFocus} maxLength={500} onChange={(_, d) => setLearningFocus(d.value)} />
         </Field>
-        <Text as="h3" weight="semibold">{t('schoolPart.participants')}</Text>
+        <Text as="h3" weight="semibold">
+          {t('schoolPart.participants')}
+        </Text>
         <ParticipantsEditor
           api={api}
           value={people}
           onChange={setPeople}
           fixed={[conversation.organizerUpn.toLowerCase(), conversation.schoolLeaderUpn.toLowerCase()]}
         />
-        <DocumentsPanel api={api} conversation={conversation} canUpload onUploaded={() => onChanged(conversation)} />
+        <DocumentsPanel api={api} conversation={conversation} canUpload onUploaded={onRefresh} />
         <ErrorMessage error={error} />
         {error instanceof ApiError && error.body.code === 'VERSION_CONFLICT' ? <Button onClick={onReload}>{t('reload')}</Button> : null}
-        {notice ? (
-          <MessageBar intent="success">
-            <MessageBarBody>{notice}</MessageBarBody>
-          </MessageBar>
-        ) : null}
         <div className={styles.actions}>
           <Button onClick={() => run('saving')} disabled={busy !== null || !dirty}>
             {busy === 'saving' ? t('saving') : t('save')}
           </Button>
           <Button appearance="primary" onClick={() => run('sending')} disabled={busy !== null || !conversation.permissions.sendAgenda}>
-            {busy === 'sending' ? t('schoolPart.sending') : conversation.deadline.sentAt ? t('schoolPart.sendAgain') : t('schoolPart.sendAgenda')}
+            {busy === 'sending'
+              ? t('schoolPart.sending')
+              : conversation.deadline.sentAt
+                ? t('schoolPart.sendAgain')
+                : t('schoolPart.sendAgenda')}
           </Button>
         </div>
       </div>

@@ -11,7 +11,15 @@ const useStyles = makeStyles({
 });
 
 /** The Microsoft 365 work behind a conversation, each part with its state; a retry button when one failed. */
-export function SideEffectsPanel({ conversation, onRetry, retrying }: { conversation: ConversationDetails; onRetry: () => void; retrying: boolean }) {
+export function SideEffectsPanel({
+  conversation,
+  onRetry,
+  retrying,
+}: {
+  conversation: ConversationDetails;
+  onRetry: () => void;
+  retrying: boolean;
+}) {
   const { t } = useI18n();
   const styles = useStyles();
   const unfinished = conversation.sideEffects.some((s) => s.status === 'failed' || s.status === 'retrying');
@@ -20,9 +28,15 @@ export function SideEffectsPanel({ conversation, onRetry, retrying }: { conversa
       <ul className={styles.list} aria-live="polite">
         {conversation.sideEffects.map((s) => (
           <li key={s.kind} className={styles.item} data-side-effect={s.kind} data-status={s.status}>
-            {s.status === 'pending' ? <Spinner size="extra-tiny" aria-hidden /> : <span aria-hidden>{s.status === 'done' ? '✓' : '!'}</span>}
+            {s.status === 'pending' ? (
+              <Spinner size="extra-tiny" aria-hidden />
+            ) : (
+              <span aria-hidden>{s.status === 'done' ? '✓' : '!'}</span>
+            )}
             <Text>{t(`conversation.sideEffect.${s.kind}`)}:</Text>
-            <Text className={s.status === 'done' ? styles.done : s.status === 'failed' || s.status === 'retrying' ? styles.failed : undefined}>
+            <Text
+              className={s.status === 'done' ? styles.done : s.status === 'failed' || s.status === 'retrying' ? styles.failed : undefined}
+            >
               {t(`conversation.sideEffectStatus.${s.status}`, { attempts: s.attempts })}
             </Text>
           </li>
