@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { launchBrowser, shoot } from '../support/browser.js';
+import { accessibilityViolations, launchBrowser, shoot } from '../support/browser.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -45,6 +45,7 @@ describe('the "Plan samtale" walkthrough in the browser', () => {
     await page.getByRole('button', { name: 'Log ind som Mette Lund' }).click();
     await page.getByText('Der er ingen samtaler endnu').waitFor();
     await shoot(page, '02-empty-list');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('2. plans a conversation, seeing the timed agenda before confirming', async () => {
@@ -63,6 +64,7 @@ describe('the "Plan samtale" walkthrough in the browser', () => {
     await dialog.getByLabel('Minutter for punkt 4: Refleksioner over ledelsens arbejde med ledelse af skoleudvikling').fill('55');
     await dialog.getByText('I alt 120 af 120 min.').waitFor();
     await shoot(page, '03-plan-page-timed-agenda');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Plan og send invitation' }).click();
     await page.getByRole('heading', { name: 'Samtale med Bakkeskolen' }).waitFor();
     conversationUrl = page.url();
@@ -85,6 +87,7 @@ describe('the "Plan samtale" walkthrough in the browser', () => {
         .isVisible(),
     ).resolves.toBe(true);
     await shoot(page, '05-leader-mailbox-invitation');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await signInAs('Anders Holm');
     await page.getByRole('link', { name: 'Åbn samtalen med Bakkeskolen' }).click();
@@ -106,6 +109,7 @@ describe('the "Plan samtale" walkthrough in the browser', () => {
     for (const kind of ['invitation', 'agenda', 'documents'])
       await page.locator(`[data-side-effect="${kind}"][data-status="done"]`).waitFor({ timeout: 10_000 });
     await shoot(page, '06-leader-agenda-sent');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('5. invitees answer in their mailbox and the organiser sees the answers', async () => {

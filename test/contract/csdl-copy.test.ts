@@ -7,6 +7,7 @@ const shared = new URL('../../../shared/contracts/graph-v1.0.csdl', import.meta.
 const sha = (url: URL) => createHash('sha256').update(readFileSync(url)).digest('hex');
 
 describe('the vendored Graph metadata', () => {
+  // Runs where the team's shared folder sits beside the clone (CI, developers); a user's clone has only the vendored copy.
   it.runIf(existsSync(shared))('is byte-identical to the team’s shared copy of Microsoft’s file', () => {
     expect(sha(vendored)).toBe(sha(shared));
   });

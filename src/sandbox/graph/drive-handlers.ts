@@ -39,6 +39,24 @@ export function presentItem(ctx: SandboxGraphContext, item: SandboxDriveItem) {
   };
 }
 
+function addItem(ctx: SandboxGraphContext, parentId: string, name: string, isFolder: boolean): SandboxDriveItem {
+  const now = nowIso();
+  const item: SandboxDriveItem = {
+    id: randomUUID(),
+    name,
+    parentId,
+    isFolder,
+    mimeType: null,
+    size: 0,
+    blob: null,
+    createdBy: 'Udviklingssamtale',
+    createdDateTime: now,
+    lastModifiedDateTime: now,
+  };
+  ctx.state.driveItems.push(item);
+  return item;
+}
+
 /** Resolves "a/b/c" below the root; with create, missing folders are made (as an upload by path does). */
 function resolvePath(ctx: SandboxGraphContext, encodedPath: string, create: boolean): SandboxDriveItem | null {
   const names = encodedPath
@@ -52,20 +70,7 @@ function resolvePath(ctx: SandboxGraphContext, encodedPath: string, create: bool
     item = childrenOf(ctx, parentId).find((c) => c.name.toLowerCase() === name.toLowerCase()) ?? null;
     if (!item) {
       if (!create) return null;
-      const now = nowIso();
-      item = {
-        id: randomUUID(),
-        name,
-        parentId,
-        isFolder: true,
-        mimeType: null,
-        size: 0,
-        blob: null,
-        createdBy: 'Udviklingssamtale',
-        createdDateTime: now,
-        lastModifiedDateTime: now,
-      };
-      ctx.state.driveItems.push(item);
+      item = addItem(ctx, parentId, name, true);
     }
     parentId = item.id;
   }
@@ -104,21 +109,7 @@ function storeFile(ctx: SandboxGraphContext, parentId: string, name: string, con
   const now = nowIso();
   let item = childrenOf(ctx, parentId).find((c) => c.name.toLowerCase() === name.toLowerCase());
   if (item?.isFolder) throw new GraphHttpError(409, 'nameAlreadyExists', 'A folder with that name already exists.');
-  if (!item) {
-    item = {
-      id: randomUUID(),
-      name,
-      parentId,
-      isFolder: false,
-      mimeType: contentType,
-      size: 0,
-      blob: null,
-      createdBy: 'Udviklingssamtale',
-      createdDateTime: now,
-      lastModifiedDateTime: now,
-    };
-    ctx.state.driveItems.push(item);
-  }
+  if (!item) item = addItem(ctx, parentId, name, false);
   item.blob = `${item.id}-${Date.now()}`;
   ctx.state.writeBlob(item.blob, content);
   item.size = content.length;
@@ -216,20 +207,7 @@ export function createChild(ctx: SandboxGraphContext, driveId: string, parentId:
       throw new GraphHttpError(409, 'nameAlreadyExists', 'An item with the same name already exists.');
     return { status: 200, body: presentItem(ctx, existing) };
   }
-  const now = nowIso();
-  const item: SandboxDriveItem = {
-    id: randomUUID(),
-    name,
-    parentId,
-    isFolder: true,
-    mimeType: null,
-    size: 0,
-    blob: null,
-    createdBy: 'Udviklingssamtale',
-    createdDateTime: now,
-    lastModifiedDateTime: now,
-  };
-  ctx.state.driveItems.push(item);
+  const item = addItem(ctx, parentId, name, true);
   ctx.state.changed();
   return { status: 201, body: presentItem(ctx, item) };
 }
