@@ -131,6 +131,12 @@ export function sendAgenda(conversation: Conversation, now: Date): Conversation 
   };
 }
 
+/** Cancelling is possible until the meeting is held; the Outlook event is cancelled for everyone. */
+export const cancelConversation = (conversation: Conversation): Conversation => ({
+  ...conversation,
+  status: transition(conversation.status, 'cancel'),
+});
+
 export const markInvited = (conversation: Conversation): Conversation =>
   conversation.status === 'draft' ? { ...conversation, status: transition('draft', 'invite') } : conversation;
 

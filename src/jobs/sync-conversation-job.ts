@@ -53,7 +53,7 @@ export async function syncConversation(deps: SyncDependencies, job: JobRow): Pro
   const { conversationId } = payloadSchema.parse(job.payload);
   const { db, graph, driveId } = deps;
   const stored = await conversationRepository.get(db, conversationId);
-  if (!stored || stored.conversation.status === 'cancelled') return;
+  if (!stored) return;
   const { conversation } = stored;
   const lastAttempt = job.attempts >= job.maxAttempts;
   const failures = new Failures();
@@ -61,6 +61,10 @@ export async function syncConversation(deps: SyncDependencies, job: JobRow): Pro
     sideEffectsRepository.set(db, conversationId, kind, error ? (lastAttempt ? 'failed' : 'retrying') : 'done', error?.code ?? null);
 
   let links = await m365LinksRepository.get(db, conversationId);
+  if (conversation.status === 'cancelled') {
+    await cancelEvent(deps, conversation.organizerUpn, conversationId, links, mark);
+    return;
+  }
   const folder = conversationFolder(conversation);
   const pendingDocuments = await documentsRepository.pendingUploads(db, conversationId);
   const linkedDocuments = async () =>
@@ -144,6 +148,30 @@ export async function syncConversation(deps: SyncDependencies, job: JobRow): Pro
     if (outcome.ok) await m365LinksRepository.save(db, conversationId, { folderWebUrl: outcome.value.webUrl });
   }
   failures.throwIfAny();
+}
+
+/** Cancels the Outlook event once; Exchange then sends the cancellation to every attendee. */
+async function cancelEvent(
+  { db, graph }: SyncDependencies,
+  organizerUpn: string,
+  conversationId: string,
+  links: M365Links,
+  mark: (kind: SideEffectKind, error: GraphError | null) => Promise<void>,
+): Promise<void> {
+  if (links.eventId && !links.eventCancelledAt) {
+    try {
+      await graph.run(calendarRequests.cancelEvent(organizerUpn, links.eventId, serverTexts.da.documents.cancellationComment));
+    } catch (error) {
+      const graphError = error instanceof GraphError ? error : new GraphError(503, 'CancelFailed', String(error));
+      // Already gone in Outlook: nothing left to cancel.
+      if (graphError.status !== 404) {
+        await mark('cancellation', graphError);
+        throw graphError;
+      }
+    }
+    await m365LinksRepository.save(db, conversationId, { eventCancelledAt: new Date().toISOString() });
+  }
+  await mark('cancellation', null);
 }
 
 function unwrap<T>(outcome: GraphOutcome<T> | undefined): T {

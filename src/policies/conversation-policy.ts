@@ -20,6 +20,9 @@ export const conversationPolicy = {
   canEditSchoolPart: (actor: Actor, conversation: Pick<Conversation, 'schoolLeaderUpn'>): boolean =>
     same(actor.upn, conversation.schoolLeaderUpn),
 
+  /** The municipality invited, so the municipality cancels. */
+  canCancel: (actor: Actor): boolean => actor.isMunicipalLead,
+
   canRetrySideEffects: (actor: Actor, conversation: Pick<Conversation, 'schoolLeaderUpn' | 'organizerUpn'>): boolean =>
     actor.isMunicipalLead || same(actor.upn, conversation.schoolLeaderUpn),
 };

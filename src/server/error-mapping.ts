@@ -52,11 +52,12 @@ export function describeIssues(issues: z.core.$ZodIssue[], locale: Locale): { fi
 
 export function errorBody(code: string, locale: Locale, details: Record<string, unknown> = {}): ApiErrorBody {
   const template = (serverTexts[locale].errors as Record<string, string>)[code] ?? serverTexts[locale].errors.INTERNAL;
-  const fieldLabel =
-    typeof details.field === 'string'
-      ? ((serverTexts[locale].fields as Record<string, string>)[details.field] ?? details.field)
-      : undefined;
-  return { code, message: interpolate(template, { ...details, ...(fieldLabel ? { field: fieldLabel } : {}) }), details };
+  const texts = serverTexts[locale];
+  // Codes inside details (a field name, a status) are shown as the words the person knows.
+  const labels: Record<string, unknown> = {};
+  if (typeof details.field === 'string') labels.field = (texts.fields as Record<string, string>)[details.field] ?? details.field;
+  if (typeof details.from === 'string') labels.from = (texts.status as Record<string, string>)[details.from] ?? details.from;
+  return { code, message: interpolate(template, { ...details, ...labels }), details };
 }
 
 /** The one place errors become HTTP: `{code, message}` with the message in the caller's language. */

@@ -29,7 +29,8 @@ export const schoolPartRequestSchema = z.object({
     .max(40),
 });
 
-export const sendAgendaRequestSchema = z.object({ version: z.number().int().min(1) });
+/** Actions on a conversation as the person saw it (send agenda, cancel): the version guards against acting on stale data. */
+export const versionedActionSchema = z.object({ version: z.number().int().min(1) });
 
 /** Parses a body and refuses markup in any of the named text fields. */
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown, textFields: string[]): T {

@@ -10,6 +10,8 @@ export interface M365Links {
   agendaWebUrl: string | null;
   /** Hash of the invitation Graph has now; a different hash means the event must be patched. */
   invitationHash: string | null;
+  /** When Outlook cancelled the event for everyone. */
+  eventCancelledAt: string | null;
 }
 
 const columns: Record<keyof M365Links, string> = {
@@ -21,6 +23,7 @@ const columns: Record<keyof M365Links, string> = {
   agendaItemId: 'agenda_item_id',
   agendaWebUrl: 'agenda_web_url',
   invitationHash: 'invitation_hash',
+  eventCancelledAt: 'event_cancelled_at',
 };
 
 export const m365LinksRepository = {

@@ -64,7 +64,7 @@ export interface ConversationDetails extends ConversationSummary {
     attempts: number;
   }[];
   documents: { id: string; fileName: string; sizeBytes: number; webUrl: string | null; uploaded: boolean }[];
-  permissions: { editSchoolPart: boolean; sendAgenda: boolean; retry: boolean };
+  permissions: { editSchoolPart: boolean; sendAgenda: boolean; retry: boolean; cancel: boolean };
 }
 
 export interface Person {

@@ -138,4 +138,13 @@ describe('the "Plan samtale" walkthrough in the browser', () => {
     await page.getByRole('link', { name: 'Datapakke trivsel.pdf' }).waitFor();
     await shoot(page, '09-sharepoint-folder');
   });
+
+  it('7. speaks English when the person chooses it', async () => {
+    await page.goto(conversationUrl);
+    await page.getByRole('heading', { name: 'Samtale med Bakkeskolen' }).waitFor();
+    await page.getByLabel('Sprog').selectOption('en');
+    await page.getByRole('heading', { name: 'Conversation with Bakkeskolen' }).waitFor();
+    await page.locator('[data-participant="jonas.kjaer@sohavn.example"] [data-testid="rsvp"]', { hasText: 'Accepted' }).waitFor();
+    await shoot(page, '10-english');
+  });
 });

@@ -11,7 +11,11 @@ const schemaDir = '@microsoft/app-manifest/build/json-schemas/teams/v1.24/';
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
 addFormats(ajv);
 
-const values = { TEAMS_APP_ID: '2f0c8f4e-3b7a-4c1d-9e55-7d2a1b9c6f10', AAD_APP_CLIENT_ID: '8a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d', PUBLIC_URL: 'https://udviklingssamtale.example.dk' };
+const values = {
+  TEAMS_APP_ID: '2f0c8f4e-3b7a-4c1d-9e55-7d2a1b9c6f10',
+  AAD_APP_CLIENT_ID: '8a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+  PUBLIC_URL: 'https://udviklingssamtale.example.dk',
+};
 const { manifest, localizations } = renderManifest(values);
 
 const pngSize = (file: string) => {

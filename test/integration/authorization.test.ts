@@ -11,9 +11,7 @@ let id: string;
 
 beforeAll(async () => {
   app = await startTestApp();
-  const callers = await Promise.all(
-    [lead, leader, 'sofie.berg@sohavn.example', 'peter.lind@sohavn.example'].map((u) => app.as(u)),
-  );
+  const callers = await Promise.all([lead, leader, 'sofie.berg@sohavn.example', 'peter.lind@sohavn.example'].map((u) => app.as(u)));
   [asLead, asLeader, asOtherLeader, asInvitee] = callers as [ApiCaller, ApiCaller, ApiCaller, ApiCaller];
   id = (await asLead('POST', '/conversations', planBody())).body.id;
   await app.runner.drain();

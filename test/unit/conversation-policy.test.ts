@@ -25,6 +25,11 @@ describe('who may do what with a conversation', () => {
     expect(conversationPolicy.canEditSchoolPart(otherLeader, conversation)).toBe(false);
   });
 
+  it('lets the municipality, who invited, cancel — not the school leader', () => {
+    expect(conversationPolicy.canCancel(municipalLead)).toBe(true);
+    expect(conversationPolicy.canCancel(schoolLeader)).toBe(false);
+  });
+
   it('lets the municipal lead and the school leader retry failed Microsoft 365 work', () => {
     expect(conversationPolicy.canRetrySideEffects(municipalLead, conversation)).toBe(true);
     expect(conversationPolicy.canRetrySideEffects(schoolLeader, conversation)).toBe(true);

@@ -69,9 +69,10 @@ export function presentConversation(details: ConversationDetails, actor: Actor, 
       uploaded: d.webUrl !== null,
     })),
     permissions: {
-      editSchoolPart: conversationPolicy.canEditSchoolPart(actor, conversation),
+      editSchoolPart: conversationPolicy.canEditSchoolPart(actor, conversation) && !['cancelled', 'published'].includes(conversation.status),
       sendAgenda: conversationPolicy.canEditSchoolPart(actor, conversation) && canTransition(conversation.status, 'sendAgenda'),
       retry: conversationPolicy.canRetrySideEffects(actor, conversation),
+      cancel: conversationPolicy.canCancel(actor) && canTransition(conversation.status, 'cancel'),
     },
     version,
   };

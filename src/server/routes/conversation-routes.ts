@@ -5,10 +5,11 @@ import { updateSchoolPart } from '../../app/update-school-part.js';
 import { sendAgendaCommand } from '../../app/send-agenda.js';
 import { addDocument, maxDocumentBytes } from '../../app/add-document.js';
 import { retrySync } from '../../app/retry-sync.js';
+import { cancelConversationCommand } from '../../app/cancel-conversation.js';
 import { viewConversation } from '../../app/view-conversation.js';
 import { conversationRepository } from '../../store/conversation-repository.js';
 import { actorOf } from '../actor.js';
-import { parseBody, planRequestSchema, schoolPartRequestSchema, sendAgendaRequestSchema } from '../request-schemas.js';
+import { parseBody, planRequestSchema, schoolPartRequestSchema, versionedActionSchema } from '../request-schemas.js';
 import { presentConversation, presentConversationSummary } from '../presenters/conversation-presenter.js';
 
 /** Thin HTTP: parse, call the use case, present. */
@@ -52,7 +53,7 @@ export function conversationRoutes(ctx: AppContext): Router {
 
   router.post('/conversations/:id/send-agenda', express.json(), async (req, res) => {
     const actor = actorOf(req);
-    const body = parseBody(sendAgendaRequestSchema, req.body, []);
+    const body = parseBody(versionedActionSchema, req.body, []);
     await sendAgendaCommand(ctx, actor, req.params.id, body.version);
     res.json(await present(actor, req.params.id));
   });
@@ -69,6 +70,13 @@ export function conversationRoutes(ctx: AppContext): Router {
     const content = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const document = await addDocument(ctx, actor, req.params.id, { fileName, contentType: req.header('content-type') ?? '', content });
     res.status(201).json({ id: document.id, fileName: document.fileName, sizeBytes: document.sizeBytes });
+  });
+
+  router.post('/conversations/:id/cancel', express.json(), async (req, res) => {
+    const actor = actorOf(req);
+    const body = parseBody(versionedActionSchema, req.body, []);
+    await cancelConversationCommand(ctx, actor, req.params.id, body.version);
+    res.json(await present(actor, req.params.id));
   });
 
   router.post('/conversations/:id/retry', async (req, res) => {

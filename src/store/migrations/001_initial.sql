@@ -50,6 +50,7 @@ create table m365_links (
   agenda_web_url text,
   -- Hash of the invitation last sent to Graph: the event is patched only when it changes.
   invitation_hash text,
+  event_cancelled_at timestamptz,
   responses_synced_at timestamptz
 );
 

@@ -26,6 +26,7 @@ import { ErrorMessage } from './ErrorMessage.js';
 import { SideEffectsPanel } from './SideEffectsPanel.js';
 import { SchoolPartEditor } from './SchoolPartEditor.js';
 import { DeadlineText } from './DeadlineText.js';
+import { CancelConversation } from './CancelConversation.js';
 
 const useStyles = makeStyles({
   grid: {
@@ -143,6 +144,7 @@ export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: st
         ) : null}
       </div>
       <ErrorMessage error={error} />
+      <CancelConversation api={api} conversation={c} onCancelled={setConversation} />
       <div className={styles.grid}>
         <SideEffectsPanel conversation={c} onRetry={retry} retrying={retrying} />
         <Panel title={t('conversation.deadlineTitle')}>

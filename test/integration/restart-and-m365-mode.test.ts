@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { startApp } from '../../src/compose.js';
+import { openPgliteDatabase } from '../../src/store/pglite-database.js';
+import { planBody } from '../support/test-app.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('local mode keeps its data in a folder', () => {
+  it('still has the conversation, the event and the agenda after a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'udviklingssamtale-'));
+    const config = loadConfig({
+      PORT: '0',
+      DATA_DIR: dataDir,
+      TEMPLATES_DIR: `${root}templates`,
+      ORGANISATION_FILE: `${root}config/organisation.local.json`,
+    });
+    try {
+      const first = await startApp(config, { jobs: { pollIntervalMs: 25 } });
+      const { token } = await (
+        await fetch(`${first.url}/api/dev/sign-in`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ upn: 'mette.lund@sohavn.example' }),
+        })
+      ).json();
+      const planned = await fetch(`${first.url}/api/conversations`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(planBody()),
+      });
+      const { id } = await planned.json();
+      await first.runner.drain();
+      await first.close();
+
+      const second = await startApp(config, { startJobs: false });
+      const { token: again } = await (
+        await fetch(`${second.url}/api/dev/sign-in`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ upn: 'mette.lund@sohavn.example' }),
+        })
+      ).json();
+      const conversation = await (
+        await fetch(`${second.url}/api/conversations/${id}`, { headers: { Authorization: `Bearer ${again}` } })
+      ).json();
+      expect(conversation.status).toBe('invited');
+      expect(second.sandbox!.state.events.filter((e) => e.transactionId === id)).toHaveLength(1);
+      const agenda = second.sandbox!.state.driveItems.find((i) => i.name === 'Dagsorden.docx')!;
+      expect(second.sandbox!.state.readBlob(agenda.blob!).subarray(0, 2).toString()).toBe('PK');
+      await second.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Microsoft 365 mode', () => {
+  it('has no dev sign-in and refuses every API call without a valid Entra ID token', async () => {
+    const db = await openPgliteDatabase();
+    const config = loadConfig({
+      PORT: '0',
+      AZURE_TENANT_ID: '8f6c1b52-0d3e-4a7b-9c21-5e4d3c2b1a00',
+      AZURE_CLIENT_ID: '1d2c3b4a-5e6f-4071-8293-a4b5c6d7e8f9',
+      AZURE_CLIENT_SECRET: 'not-used-in-this-test',
+      SHAREPOINT_DRIVE_ID: 'b!drive',
+      DATABASE_URL: 'postgres://unused',
+      PUBLIC_URL: 'https://udviklingssamtale.example.dk',
+      ORGANISATION_FILE: `${root}config/organisation.local.json`,
+      TEMPLATES_DIR: `${root}templates`,
+    });
+    const app = await startApp(config, { db, startJobs: false });
+    try {
+      const base = `http://localhost:${(app.server.address() as { port: number }).port}`;
+      expect(app.sandbox).toBeNull();
+      expect((await fetch(`${base}/sandbox/`)).status).toBe(404);
+      expect((await fetch(`${base}/api/dev/users`)).status).toBe(401);
+      expect(
+        (
+          await fetch(`${base}/api/dev/sign-in`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{"upn":"mette.lund@sohavn.example"}',
+          })
+        ).status,
+      ).toBe(401);
+      for (const path of ['/api/me', '/api/catalog', '/api/conversations']) {
+        expect((await fetch(`${base}${path}`)).status).toBe(401);
+      }
+      const unsigned = [
+        'eyJhbGciOiJub25lIn0',
+        Buffer.from(JSON.stringify({ preferred_username: 'mette.lund@sohavn.example' })).toString('base64url'),
+        '',
+      ].join('.');
+      expect((await fetch(`${base}/api/conversations`, { headers: { Authorization: `Bearer ${unsigned}` } })).status).toBe(401);
+    } finally {
+      await app.close();
+      await db.close();
+    }
+  });
+});

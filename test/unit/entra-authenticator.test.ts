@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
+import { EntraAuthenticator } from '../../src/server/auth/entra-authenticator.js';
+
+const tenant = '8f6c1b52-0d3e-4a7b-9c21-5e4d3c2b1a00';
+const audience = 'api://udviklingssamtale.example.dk/1d2c3b4a-5e6f-4071-8293-a4b5c6d7e8f9';
+
+async function setup() {
+  const { publicKey, privateKey } = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' };
+  const authenticator = new EntraAuthenticator(tenant, [audience], createLocalJWKSet({ keys: [jwk] }));
+  const token = (claims: Record<string, unknown>, options: { issuer?: string; audience?: string; expires?: string } = {}) =>
+    new SignJWT({ tid: tenant, preferred_username: 'mette.lund@sohavn.example', name: 'Mette Lund', ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer(options.issuer ?? `https://login.microsoftonline.com/${tenant}/v2.0`)
+      .setAudience(options.audience ?? audience)
+      .setIssuedAt()
+      .setExpirationTime(options.expires ?? '1h')
+      .sign(privateKey);
+  return { authenticator, token };
+}
+
+describe('Entra ID tokens in Microsoft 365 mode', () => {
+  it('accepts a token from our tenant for our API and names the person', async () => {
+    const { authenticator, token } = await setup();
+    expect(await authenticator.authenticate(`Bearer ${await token({})}`)).toEqual({
+      upn: 'mette.lund@sohavn.example',
+      displayName: 'Mette Lund',
+    });
+  });
+
+  it('refuses a token for another API, from another tenant, or expired', async () => {
+    const { authenticator, token } = await setup();
+    expect(await authenticator.authenticate(`Bearer ${await token({}, { audience: 'api://other' })}`)).toBeNull();
+    expect(
+      await authenticator.authenticate(
+        `Bearer ${await token({ tid: 'other-tenant' }, { issuer: 'https://login.microsoftonline.com/other-tenant/v2.0' })}`,
+      ),
+    ).toBeNull();
+    expect(await authenticator.authenticate(`Bearer ${await token({}, { expires: '-1m' })}`)).toBeNull();
+  });
+
+  it('refuses a token signed with another key, and no token at all', async () => {
+    const { authenticator } = await setup();
+    const { token: foreign } = await setup();
+    expect(await authenticator.authenticate(`Bearer ${await foreign({})}`)).toBeNull();
+    expect(await authenticator.authenticate(undefined)).toBeNull();
+  });
+});
