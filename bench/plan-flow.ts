@@ -16,7 +16,11 @@ const app = await startApp(loadConfig({ PORT: '0', ORGANISATION_FILE: 'config/or
   db,
   jobs: { pollIntervalMs: 1000 },
 });
-const signIn = await fetch(`${app.url}/api/dev/sign-in`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ upn: 'mette.lund@sohavn.example' }) });
+const signIn = await fetch(`${app.url}/api/dev/sign-in`, {
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify({ upn: 'mette.lund@sohavn.example' }),
+});
 const { token } = (await signIn.json()) as { token: string };
 app.sandbox!.faults.configure({ latencyMs });
 
@@ -55,8 +59,12 @@ const sorted = [...durations].sort((a, b) => a - b);
 const percentile = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const warm = roundTrips.slice(schools.length);
 console.log(`plan flow, ${plans} plans, ${latencyMs} ms injected latency per Graph request`);
-console.log(`  sequential Graph round trips per plan: ${Math.max(...warm)} (first plan per school, directory cold: ${Math.max(...roundTrips.slice(0, schools.length))})  goal ≤ 2`);
-console.log(`  plan → invitation, folder and agenda done: p50 ${percentile(50).toFixed(0)} ms, p90 ${percentile(90).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms  goal p50 ≤ 350 ms`);
+console.log(
+  `  sequential Graph round trips per plan: ${Math.max(...warm)} (first plan per school, directory cold: ${Math.max(...roundTrips.slice(0, schools.length))})  goal ≤ 2`,
+);
+console.log(
+  `  plan → invitation, folder and agenda done: p50 ${percentile(50).toFixed(0)} ms, p90 ${percentile(90).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms  goal p50 ≤ 350 ms`,
+);
 console.log(`  p50 / (2 × latency) = ${(percentile(50) / (2 * latencyMs)).toFixed(2)} (1.00 would be network time alone)`);
 await app.close();
 await db.close();

@@ -32,7 +32,9 @@ for (let i = 0; i < 7; i++) {
 }
 times.sort((a, b) => a - b);
 console.log(`tab JavaScript: ${(raw / 1024).toFixed(0)} KB minified, ${(gzip / 1024).toFixed(1)} KB gzip  goal ≤ 200 KB gzip`);
-console.log(`time to ready (sign-in picker interactive), headless Chromium, localhost: median ${times[3]!.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms, max ${times[6]!.toFixed(0)} ms`);
+console.log(
+  `time to ready (sign-in picker interactive), headless Chromium, localhost: median ${times[3]!.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms, max ${times[6]!.toFixed(0)} ms`,
+);
 await browser.close();
 await app.close();
 await db.close();

@@ -69,7 +69,8 @@ export function presentConversation(details: ConversationDetails, actor: Actor, 
       uploaded: d.webUrl !== null,
     })),
     permissions: {
-      editSchoolPart: conversationPolicy.canEditSchoolPart(actor, conversation) && !['cancelled', 'published'].includes(conversation.status),
+      editSchoolPart:
+        conversationPolicy.canEditSchoolPart(actor, conversation) && !['cancelled', 'published'].includes(conversation.status),
       sendAgenda: conversationPolicy.canEditSchoolPart(actor, conversation) && canTransition(conversation.status, 'sendAgenda'),
       retry: conversationPolicy.canRetrySideEffects(actor, conversation),
       cancel: conversationPolicy.canCancel(actor) && canTransition(conversation.status, 'cancel'),
