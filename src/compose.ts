@@ -17,6 +17,10 @@ import { ClientCredentialsAuthProvider, SandboxAuthenticationHandler } from './m
 import { graphCalendarReader, graphDirectory } from './m365/graph-directory.js';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.js';
 import { syncConversation } from './jobs/sync-conversation-job.js';
+import { publishMinutes } from './jobs/publish-minutes-job.js';
+import { publishJobKind } from './app/minutes-use-cases.js';
+import { minutesRoutes } from './server/routes/minutes-routes.js';
+import { publicNoteRoutes } from './server/routes/public-note-routes.js';
 import { syncJobKind } from './app/sync-job.js';
 import type { AppContext } from './app/app-context.js';
 import { LocalAuthenticator } from './server/auth/local-authenticator.js';
@@ -91,7 +95,10 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
 
   const runner = new JobRunner(
     db,
-    { [syncJobKind]: (job) => syncConversation({ db, graph, driveId }, job) },
+    {
+      [syncJobKind]: (job) => syncConversation({ db, graph, driveId }, job),
+      [publishJobKind]: (job) => publishMinutes({ db, graph, driveId, publicUrl: url }, job),
+    },
     { concurrency: config.jobConcurrency, pollIntervalMs: 1000, backoffBaseMs: 2000, backoffCapMs: 5 * 60_000, ...overrides.jobs },
   );
   const ctx: AppContext = {
@@ -108,11 +115,13 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
     config.mode === 'local' ? new LocalAuthenticator() : new EntraAuthenticator(config.tenantId, [config.apiAudience, config.clientId]);
   app.get('/healthz', (_req, res) => res.json({ ok: true, mode: config.mode }));
   if (sandbox) app.use('/sandbox', sandbox.router);
+  app.use(publicNoteRoutes(db));
   const api = express.Router();
   if (sandbox) api.use(devSignInRoutes(sandbox.state, authenticator as LocalAuthenticator));
   api.use(requireActor(authenticator, organisation));
   api.use(catalogRoutes(ctx, config.mode));
   api.use(conversationRoutes(ctx));
+  api.use(minutesRoutes(ctx, url));
   api.use((req, res) => res.status(404).json(errorBody('NOT_FOUND', localeFromAcceptLanguage(req.header('accept-language')))));
   app.use('/api', api);
   if (existsSync(tabDist)) {
@@ -123,7 +132,7 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
         setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache'),
       }),
     );
-    app.get(/^\/(?!api|sandbox).*/, (_req, res) => res.sendFile(join(tabDist, 'index.html')));
+    app.get(/^\/(?!api|sandbox|offentligt).*/, (_req, res) => res.sendFile(join(tabDist, 'index.html')));
   }
   app.use(errorMapping);
 

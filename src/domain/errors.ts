@@ -12,7 +12,11 @@ export type DomainErrorCode =
   | 'MEETING_TOO_LONG'
   | 'TRANSITION_NOT_ALLOWED'
   | 'PARTICIPANT_DUPLICATE'
-  | 'SCHOOL_PART_INCOMPLETE';
+  | 'SCHOOL_PART_INCOMPLETE'
+  | 'MINUTES_BEFORE_MEETING'
+  | 'PUBLIC_NOTE_EMPTY'
+  | 'PUBLIC_NOTE_HAS_TEST_RESULTS'
+  | 'PUBLIC_NOTE_HAS_PERSONAL_DATA';
 
 export class DomainError extends Error {
   constructor(

@@ -6,7 +6,11 @@ export const serverTexts = { da, en } as const;
 
 /** Fills "{name}" placeholders; unknown placeholders stay visible so a missing value is noticed. */
 export function interpolate(text: string, values: Record<string, unknown> = {}): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in values)) return whole;
+    const value = values[name];
+    return Array.isArray(value) ? value.join(', ') : String(value);
+  });
 }
 
 /** Picks Danish unless the request clearly prefers English. */

@@ -20,6 +20,15 @@ export const conversationPolicy = {
   canEditSchoolPart: (actor: Actor, conversation: Pick<Conversation, 'schoolLeaderUpn'>): boolean =>
     same(actor.upn, conversation.schoolLeaderUpn),
 
+  /** The minutes: the school leader is responsible; the minute taker writes them. */
+  canEditMinutes: (actor: Actor, conversation: Pick<Conversation, 'schoolLeaderUpn' | 'participants'>): boolean =>
+    same(actor.upn, conversation.schoolLeaderUpn) ||
+    conversation.participants.some((p) => p.role === 'minuteTaker' && same(p.upn, actor.upn)),
+
+  /** Approving (and so publishing) is the school leader's responsibility alone. */
+  canApproveMinutes: (actor: Actor, conversation: Pick<Conversation, 'schoolLeaderUpn'>): boolean =>
+    same(actor.upn, conversation.schoolLeaderUpn),
+
   /** The municipality invited, so the municipality cancels. */
   canCancel: (actor: Actor): boolean => actor.isMunicipalLead,
 

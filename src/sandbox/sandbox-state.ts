@@ -48,7 +48,7 @@ export interface SandboxEvent {
 export interface SandboxMessage {
   id: string;
   mailbox: string;
-  kind: 'meetingRequest' | 'meetingUpdate' | 'meetingCancelled' | 'meetingResponse';
+  kind: 'meetingRequest' | 'meetingUpdate' | 'meetingCancelled' | 'meetingResponse' | 'mail';
   subject: string;
   from: EmailAddress;
   bodyHtml: string;

@@ -19,7 +19,7 @@ export type ApiCaller = (
 ) => Promise<{ status: number; body: any }>;
 
 /** The whole app in local mode on a free port, with a test database and quick job retries. */
-export async function startTestApp(options: { startJobs?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(options: { startJobs?: boolean; now?: () => Date } = {}): Promise<TestApp> {
   const db = await openTestDatabase();
   const config = loadConfig({
     PORT: '0',
@@ -31,6 +31,7 @@ export async function startTestApp(options: { startJobs?: boolean } = {}): Promi
   const app = await startApp(config, {
     db,
     startJobs: options.startJobs,
+    now: options.now,
     jobs: { pollIntervalMs: 25, backoffBaseMs: 20, backoffCapMs: 250 },
   });
   return Object.assign(app, {

@@ -2,6 +2,7 @@ import type { FaultInjector } from '../fault-injection.js';
 import { GraphHttpError, graphErrorResponse, type GraphRequest, type GraphResponse, type SandboxGraphContext } from './graph-types.js';
 import { getUser, listUsers } from './users-handlers.js';
 import { cancelEvent, createEvent, getEvent, listEvents, respondToEvent, updateEvent } from './events-handlers.js';
+import { sendMail } from './mail-handlers.js';
 import { createChild, createUploadSession, getContent, getItem, getItemByPath, listChildren, putContentByPath } from './drive-handlers.js';
 
 type Route = [method: string, pattern: RegExp, handle: (ctx: SandboxGraphContext, m: string[], r: GraphRequest) => GraphResponse];
@@ -20,6 +21,7 @@ const routes: Route[] = [
     /^\/users\/([^/]+)\/events\/([^/]+)\/(accept|tentativelyAccept|decline)$/,
     (c, m, r) => respondToEvent(c, m[1]!, m[2]!, m[3] as 'accept', r.json),
   ],
+  ['POST', /^\/users\/([^/]+)\/sendMail$/, (c, m, r) => sendMail(c, m[1]!, r.json)],
   [
     'PUT',
     /^\/drives\/([^/]+)\/root:\/(.+?):\/content$/,

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { approveMinutes, checkApproval, startMinutes, type ApprovalCheck, type MinutesContent } from '../domain/minutes.js';
+import { conversationPolicy, type Actor } from '../policies/conversation-policy.js';
+import { conversationRepository, type StoredConversation } from '../store/conversation-repository.js';
+import { minutesRepository, type StoredMinutes } from '../store/minutes-repository.js';
+import { sideEffectsRepository } from '../store/side-effects-repository.js';
+import { enqueueJob } from '../jobs/job-queue.js';
+import { loadReadableConversation } from './load-conversation.js';
+import { AppError } from './app-error.js';
+import type { AppContext } from './app-context.js';
+
+export const publishJobKind = 'minutes.publish';
+
+export interface MinutesView {
+  stored: StoredConversation;
+  minutes: StoredMinutes;
+  approval: ApprovalCheck;
+}
+
+const peopleOf = (stored: StoredConversation) => stored.conversation.participants.map((p) => ({ displayName: p.displayName }));
+
+/** The minutes with the guard's findings on the public note, for everyone who may read the conversation. */
+export async function viewMinutes(ctx: AppContext, actor: Actor, id: string): Promise<MinutesView> {
+  const stored = await loadReadableConversation(ctx.db, actor, id);
+  const minutes = await minutesRepository.get(ctx.db, id);
+  return { stored, minutes, approval: checkApproval(minutes.content, peopleOf(stored)) };
+}
+
+/**
+ * Saves the minutes (school leader or minute taker). The first save after the
+ * meeting has started moves the conversation to "minutes drafted".
+ */
+export async function saveMinutes(ctx: AppContext, actor: Actor, id: string, version: number, content: MinutesContent): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const stored = await loadReadableConversation(tx, actor, id, true);
+    if (!conversationPolicy.canEditMinutes(actor, stored.conversation)) throw new AppError('FORBIDDEN');
+    const unknownItems = Object.keys(content.itemNotes).filter((key) => !stored.conversation.template.items.some((i) => i.key === key));
+    if (unknownItems.length > 0) throw new AppError('VALIDATION_FAILED', { field: 'itemNotes', unknownItems });
+    const drafted = startMinutes(stored.conversation, ctx.now());
+    if (drafted.status !== stored.conversation.status) await conversationRepository.update(tx, drafted, stored.version);
+    await minutesRepository.save(tx, id, content, version, actor.upn);
+  });
+}
+
+/** The school leader approves; the publish job then puts both documents in SharePoint and tells the participants. */
+export async function approveMinutesCommand(ctx: AppContext, actor: Actor, id: string, version: number): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const stored = await loadReadableConversation(tx, actor, id, true);
+    if (!conversationPolicy.canApproveMinutes(actor, stored.conversation)) throw new AppError('FORBIDDEN');
+    const minutes = await minutesRepository.get(tx, id);
+    if (minutes.version !== version) throw new AppError('VERSION_CONFLICT', { id });
+    const approved = approveMinutes(stored.conversation, minutes.content, peopleOf(stored));
+    await conversationRepository.update(tx, approved, stored.version);
+    await minutesRepository.markApproved(tx, id, actor.upn, randomBytes(18).toString('base64url'));
+    for (const kind of ['minutesFiles', 'minutesMail'] as const) await sideEffectsRepository.set(tx, id, kind, 'pending');
+    await enqueueJob(tx, { kind: publishJobKind, key: `publish:${id}`, groupKey: `conversation:${id}`, payload: { conversationId: id } });
+  });
+  ctx.wakeJobs();
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { Conversation } from './conversation.js';
+import { transition } from './conversation-lifecycle.js';
+import { DomainError } from './errors.js';
+import { checkPublicNote, type GuardFinding, type GuardResult } from './publication-guard/publication-guard.js';
+import type { KnownPerson } from './publication-guard/personal-data.js';
+
+const text = (max: number) => z.string().trim().max(max);
+const isoDate = z.iso.date();
+
+export const agreementSchema = z.object({
+  id: z.string().uuid(),
+  what: text(1000).min(1),
+  /** A role ("Skoleleder") or a name: the one place the public note may name a person (seed 000). */
+  owner: text(200).min(1),
+  dueDate: isoDate.nullable(),
+  followUpDate: isoDate.nullable(),
+});
+export type Agreement = z.infer<typeof agreementSchema>;
+
+export const decisionSchema = z.object({ id: z.string().uuid(), text: text(2000).min(1) });
+export type Decision = z.infer<typeof decisionSchema>;
+
+/** The minutes in the common template: notes per agenda item, decisions, agreements, and the public note. */
+export const minutesContentSchema = z.object({
+  itemNotes: z.record(z.string().max(60), text(20_000)),
+  decisions: z.array(decisionSchema).max(50),
+  agreements: z.array(agreementSchema).max(50),
+  publicNote: text(20_000),
+  /** Personal-data warnings the school leader has looked at and kept, by fingerprint. */
+  confirmedWarnings: z.array(z.string().max(300)).max(200),
+});
+export type MinutesContent = z.infer<typeof minutesContentSchema>;
+
+export const emptyMinutes = (): MinutesContent => ({ itemNotes: {}, decisions: [], agreements: [], publicNote: '', confirmedWarnings: [] });
+
+/** A warning is identified by what it found, so editing elsewhere in the note keeps the confirmation. */
+export const warningFingerprint = (finding: Pick<GuardFinding, 'rule' | 'text'>): string => `${finding.rule}:${finding.text.toLowerCase()}`;
+
+/**
+ * Minutes can be written once the meeting has started: the first save moves
+ * an invited conversation to held, and on to minutes drafted.
+ */
+export function startMinutes(conversation: Conversation, now: Date): Conversation {
+  if (conversation.status === 'minutesDrafted') return conversation;
+  if ((conversation.status === 'invited' || conversation.status === 'agendaSent') && now.getTime() < conversation.startsAt.getTime()) {
+    throw new DomainError('MINUTES_BEFORE_MEETING', { startsAt: conversation.startsAt.toISOString() });
+  }
+  const held = conversation.status === 'held' ? conversation : { ...conversation, status: transition(conversation.status, 'hold') };
+  return { ...held, status: transition(held.status, 'draftMinutes') };
+}
+
+export interface ApprovalCheck {
+  guard: GuardResult;
+  unconfirmedWarnings: GuardFinding[];
+}
+
+export function checkApproval(minutes: MinutesContent, people: readonly KnownPerson[]): ApprovalCheck {
+  const guard = checkPublicNote(minutes.publicNote, people);
+  const confirmed = new Set(minutes.confirmedWarnings);
+  return { guard, unconfirmedWarnings: guard.findings.filter((f) => f.severity === 'warning' && !confirmed.has(warningFingerprint(f))) };
+}
+
+/**
+ * The school leader approves: impossible while the public note states a
+ * test-result level, or carries personal data nobody confirmed, or is empty.
+ */
+export function approveMinutes(conversation: Conversation, minutes: MinutesContent, people: readonly KnownPerson[]): Conversation {
+  if (!minutes.publicNote.trim()) throw new DomainError('PUBLIC_NOTE_EMPTY');
+  const { guard, unconfirmedWarnings } = checkApproval(minutes, people);
+  const blocking = guard.findings.filter((f) => f.severity === 'blocking');
+  if (blocking.length > 0)
+    throw new DomainError('PUBLIC_NOTE_HAS_TEST_RESULTS', { sentences: [...new Set(blocking.map((f) => f.sentence.text))] });
+  if (unconfirmedWarnings.length > 0)
+    throw new DomainError('PUBLIC_NOTE_HAS_PERSONAL_DATA', { words: unconfirmedWarnings.map((f) => f.text) });
+  return { ...conversation, status: transition(conversation.status, 'approveMinutes') };
+}

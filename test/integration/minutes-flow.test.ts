@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import JSZip from 'jszip';
+import { startTestApp, lead, leader, planBody, type ApiCaller, type TestApp } from '../support/test-app.js';
+import { databaseKind } from '../support/test-database.js';
+
+let app: TestApp;
+let asLead: ApiCaller;
+let asLeader: ApiCaller;
+let asMinuteTaker: ApiCaller;
+let id: string;
+let clock = new Date('2026-11-22T10:00:00Z');
+
+beforeAll(async () => {
+  app = await startTestApp({ now: () => clock });
+  [asLead, asLeader, asMinuteTaker] = (await Promise.all([lead, leader, 'peter.lind@sohavn.example'].map((u) => app.as(u)))) as [
+    ApiCaller,
+    ApiCaller,
+    ApiCaller,
+  ];
+  id = (await asLead('POST', '/conversations', planBody())).body.id;
+  await app.runner.drain();
+  const c = (await asLeader('GET', `/conversations/${id}`)).body;
+  await asLeader('PUT', `/conversations/${id}/school-part`, {
+    version: c.version,
+    developmentAreas: 'Pauserne',
+    learningFocus: 'Hvordan bliver frikvarteret et læringsrum?',
+    participants: [
+      { upn: 'peter.lind@sohavn.example', role: 'minuteTaker' },
+      { upn: 'camilla.bro@sohavn.example', role: 'participant' },
+    ],
+  });
+  await app.runner.drain();
+});
+afterAll(() => app.stop());
+
+const content = (publicNote: string, extra: Record<string, unknown> = {}) => ({
+  itemNotes: {
+    data: 'Skolelederen viste, at 53 procent når Fremragende i læsning (fortroligt, kun til deltagerne).',
+    decision: 'Vi arbejder videre med pauserne.',
+  },
+  decisions: [{ id: randomUUID(), text: 'Prøvehandlinger i frikvartererne i foråret.' }],
+  agreements: [
+    { id: randomUUID(), what: 'Legepatrulje i indskolingen', owner: 'Skoleleder', dueDate: '2027-05-01', followUpDate: '2027-06-15' },
+  ],
+  publicNote,
+  confirmedWarnings: [],
+  ...extra,
+});
+
+describe(`minutes, the publication guard and publishing (${databaseKind()})`, () => {
+  it('cannot be written before the meeting has started', async () => {
+    const response = await asMinuteTaker('PUT', `/conversations/${id}/minutes`, {
+      version: 0,
+      content: content('Tak for en god samtale.'),
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe('MINUTES_BEFORE_MEETING');
+  });
+
+  it('lets the minute taker write them after the meeting, and shows the guard’s findings on the public note', async () => {
+    clock = new Date('2027-03-10T11:00:00Z');
+    const saved = await asMinuteTaker('PUT', `/conversations/${id}/minutes`, {
+      version: 0,
+      content: content(
+        'Andelen af elever med dårlige resultater i de nationale test er steget fra 5 til 9 procent. Camilla fortalte om forældrenes perspektiv.',
+      ),
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.status).toBe('minutesDrafted');
+    expect(saved.body.findings.map((f: any) => [f.rule, f.severity, f.text])).toEqual([
+      ['testResultRange', 'blocking', '5'],
+      ['testResultRange', 'blocking', '9'],
+      ['name', 'warning', 'Camilla'],
+    ]);
+  });
+
+  it('refuses a second editor’s save based on an old version', async () => {
+    const stale = await asLeader('PUT', `/conversations/${id}/minutes`, { version: 0, content: content('Noget andet.') });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('VERSION_CONFLICT');
+  });
+
+  it('refuses approval while the note states a test-result level, naming the sentence', async () => {
+    const m = (await asLeader('GET', `/conversations/${id}/minutes`)).body;
+    const refused = await asLeader('POST', `/conversations/${id}/minutes/approve`, { version: m.version });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('PUBLIC_NOTE_HAS_TEST_RESULTS');
+    expect(refused.body.details.sentences[0]).toContain('fra 5 til 9 procent');
+    expect((await asLeader('GET', `/conversations/${id}`)).body.status).toBe('minutesDrafted');
+  });
+
+  it('refuses approval while personal data is unconfirmed, then accepts once confirmed', async () => {
+    let m = (await asLeader('GET', `/conversations/${id}/minutes`)).body;
+    m = (
+      await asLeader('PUT', `/conversations/${id}/minutes`, {
+        version: m.version,
+        content: {
+          ...m.content,
+          publicNote: 'Andelen af elever med dårlige resultater i de nationale test er steget. Camilla fortalte om forældrenes perspektiv.',
+        },
+      })
+    ).body;
+    const refused = await asLeader('POST', `/conversations/${id}/minutes/approve`, { version: m.version });
+    expect(refused.body.code).toBe('PUBLIC_NOTE_HAS_PERSONAL_DATA');
+    expect(refused.body.message).toContain('Camilla');
+    const fingerprint = m.findings.find((f: any) => f.rule === 'name').fingerprint;
+    m = (
+      await asLeader('PUT', `/conversations/${id}/minutes`, {
+        version: m.version,
+        content: { ...m.content, confirmedWarnings: [fingerprint] },
+      })
+    ).body;
+    expect(m.findings.every((f: any) => f.severity !== 'warning' || f.confirmed)).toBe(true);
+    expect((await asMinuteTaker('POST', `/conversations/${id}/minutes/approve`, { version: m.version })).status).toBe(403);
+    const approved = await asLeader('POST', `/conversations/${id}/minutes/approve`, { version: m.version });
+    expect(approved.status).toBe(200);
+    expect(approved.body.approved).toBe(true);
+  });
+
+  it('puts both documents in SharePoint, mails the participants and publishes the note at a stable link', async () => {
+    await app.runner.drain();
+    const state = app.sandbox!.state;
+    const internal = state.driveItems.find((i) => i.name === 'Referat (internt).docx')!;
+    const publicDocx = state.driveItems.find((i) => i.name === 'Notat til hjemmesiden.docx')!;
+    const text = async (blob: string) =>
+      (await (await JSZip.loadAsync(state.readBlob(blob))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, ' ');
+    expect(await text(internal.blob!)).toContain('53 procent');
+    const publicText = await text(publicDocx.blob!);
+    expect(publicText).not.toContain('53 procent');
+    expect(publicText).toContain('Legepatrulje i indskolingen');
+    const core = await (await JSZip.loadAsync(state.readBlob(publicDocx.blob!))).file('docProps/core.xml')!.async('string');
+    expect(core).not.toMatch(/Anders|Peter|Holm|Lind/);
+
+    const mails = state.messages.filter((m) => m.kind === 'mail');
+    expect(mails.map((m) => m.mailbox).sort()).toEqual([
+      'camilla.bro@sohavn.example',
+      'mette.lund@sohavn.example',
+      'peter.lind@sohavn.example',
+    ]);
+    expect(mails[0]!.from.address).toBe(leader);
+
+    const m = (await asLead('GET', `/conversations/${id}/minutes`)).body;
+    expect(m.links.publicNote).toMatch(/\/offentligt\/notat\/[A-Za-z0-9_-]{24}$/);
+    const page = await fetch(m.links.publicNote);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Andelen af elever med dårlige resultater i de nationale test er steget.');
+    expect(html).not.toContain('53 procent');
+    expect((await asLead('GET', `/conversations/${id}`)).body.status).toBe('published');
+    expect((await fetch(`${app.url}/offentligt/notat/notarealidentifier1234`)).status).toBe(404);
+  });
+});
