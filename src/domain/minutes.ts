@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Conversation } from './conversation.js';
 import { transition } from './conversation-lifecycle.js';
 import { DomainError } from './errors.js';
-import { checkPublicNote, type GuardFinding, type GuardResult } from './publication-guard/publication-guard.js';
+import { checkPublicNote, warningFingerprint, type GuardFinding, type GuardResult } from './publication-guard/publication-guard.js';
 import type { KnownPerson } from './publication-guard/personal-data.js';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -34,8 +34,7 @@ export type MinutesContent = z.infer<typeof minutesContentSchema>;
 
 export const emptyMinutes = (): MinutesContent => ({ itemNotes: {}, decisions: [], agreements: [], publicNote: '', confirmedWarnings: [] });
 
-/** A warning is identified by what it found, so editing elsewhere in the note keeps the confirmation. */
-export const warningFingerprint = (finding: Pick<GuardFinding, 'rule' | 'text'>): string => `${finding.rule}:${finding.text.toLowerCase()}`;
+export { warningFingerprint };
 
 /**
  * Minutes can be written once the meeting has started: the first save moves

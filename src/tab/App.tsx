@@ -20,6 +20,7 @@ import { SignInPicker } from './components/SignInPicker.js';
 import { ConversationList } from './components/ConversationList.js';
 import { ConversationPage } from './components/ConversationPage.js';
 import { PlanPage } from './components/PlanPage.js';
+import { MinutesPage } from './components/MinutesPage.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
 
 const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
@@ -95,6 +96,7 @@ export function App({ host }: { host: Host }) {
     window.location.hash = path;
   }, []);
   const conversationId = /^\/conversations\/([0-9a-f-]+)$/.exec(route)?.[1];
+  const minutesId = /^\/conversations\/([0-9a-f-]+)\/minutes$/.exec(route)?.[1];
 
   return (
     <FluentProvider theme={themes[theme]} className={styles.root}>
@@ -139,6 +141,8 @@ export function App({ host }: { host: Host }) {
             )
           ) : route === '/plan' && me.isMunicipalLead ? (
             <PlanPage api={api} navigate={navigate} />
+          ) : minutesId ? (
+            <MinutesPage key={minutesId} api={api} id={minutesId} navigate={navigate} />
           ) : conversationId ? (
             <ConversationPage key={conversationId} api={api} id={conversationId} navigate={navigate} />
           ) : (

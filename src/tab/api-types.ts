@@ -64,11 +64,29 @@ export interface ConversationDetails extends ConversationSummary {
     attempts: number;
   }[];
   documents: { id: string; fileName: string; sizeBytes: number; webUrl: string | null; uploaded: boolean }[];
-  permissions: { editSchoolPart: boolean; sendAgenda: boolean; retry: boolean; cancel: boolean };
+  permissions: { editSchoolPart: boolean; sendAgenda: boolean; retry: boolean; cancel: boolean; minutes: boolean };
 }
 
 export interface Person {
   upn: string;
   displayName: string;
   jobTitle: string;
+}
+
+export interface MinutesContent {
+  itemNotes: Record<string, string>;
+  decisions: { id: string; text: string }[];
+  agreements: { id: string; what: string; owner: string; dueDate: string | null; followUpDate: string | null }[];
+  publicNote: string;
+  confirmedWarnings: string[];
+}
+
+export interface MinutesDetails {
+  version: number;
+  content: MinutesContent;
+  status: ConversationStatus;
+  agenda: { key: string; title: string; minutesPrompt: string }[];
+  approved: boolean;
+  links: { internal: string | null; publicDocx: string | null; publicNote: string | null };
+  permissions: { edit: boolean; approve: boolean };
 }

@@ -15,6 +15,9 @@ export interface GuardFinding {
   text: string;
 }
 
+/** A warning is identified by what it found, so editing elsewhere in the note keeps the confirmation. */
+export const warningFingerprint = (finding: Pick<GuardFinding, 'rule' | 'text'>): string => `${finding.rule}:${finding.text.toLowerCase()}`;
+
 export interface GuardResult {
   findings: GuardFinding[];
   blocking: boolean;

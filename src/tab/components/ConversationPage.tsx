@@ -137,6 +137,7 @@ export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: st
             {t('conversation.openFolder')}
           </Link>
         ) : null}
+        {c.permissions.minutes ? <Link href={`#/conversations/${c.id}/minutes`}>{t('minutes.open')}</Link> : null}
         {c.links.agenda ? (
           <Link href={c.links.agenda} target="_blank">
             {t('conversation.openAgenda')}

@@ -1,0 +1,262 @@
+import { useEffect, useMemo, useState } from 'react';
+import {
+  Button,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  Textarea,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ApiError, type ApiClient } from '../api-client.js';
+import type { ConversationDetails, MinutesContent, MinutesDetails } from '../api-types.js';
+import { useI18n } from '../i18n.js';
+import { checkPublicNote, warningFingerprint } from '../../domain/publication-guard/publication-guard.js';
+import { ErrorMessage } from './ErrorMessage.js';
+import { Panel } from './Panel.js';
+import { GuardFindings, NotePreview } from './GuardFindings.js';
+
+const useStyles = makeStyles({
+  stack: { display: 'grid', gap: tokens.spacingVerticalL, marginTop: tokens.spacingVerticalL },
+  row: { display: 'grid', gridTemplateColumns: '2fr 1.2fr 1fr 1fr auto', gap: tokens.spacingHorizontalS, alignItems: 'end' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+const newId = () => crypto.randomUUID();
+
+/** The minutes editor: notes per item, decisions, agreements, and the public note checked as the person types. */
+export function MinutesPage({ api, id, navigate }: { api: ApiClient; id: string; navigate: (path: string) => void }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const [conversation, setConversation] = useState<ConversationDetails | null>(null);
+  const [minutes, setMinutes] = useState<MinutesDetails | null>(null);
+  const [content, setContent] = useState<MinutesContent | null>(null);
+  const [busy, setBusy] = useState<'saving' | 'approving' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = async () => {
+    const [c, m] = await Promise.all([
+      api.get<ConversationDetails>(`/conversations/${id}`),
+      api.get<MinutesDetails>(`/conversations/${id}/minutes`),
+    ]);
+    setConversation(c);
+    setMinutes(m);
+    setContent(m.content);
+  };
+  useEffect(() => {
+    load().catch(setError);
+  }, [api, id]);
+
+  const people = useMemo(() => conversation?.participants.map((p) => ({ displayName: p.displayName })) ?? [], [conversation]);
+  const guard = useMemo(() => checkPublicNote(content?.publicNote ?? '', people), [content?.publicNote, people]);
+
+  if (!minutes || !content || !conversation) {
+    return <main>{error ? <ErrorMessage error={error} /> : <Spinner label={t('loading')} />}</main>;
+  }
+  const editable = minutes.permissions.edit;
+  const update = (change: Partial<MinutesContent>) => setContent({ ...content, ...change });
+  const unconfirmed = guard.findings.filter((f) => f.severity === 'warning' && !content.confirmedWarnings.includes(warningFingerprint(f)));
+  const canApprove = minutes.permissions.approve && !guard.blocking && unconfirmed.length === 0 && content.publicNote.trim().length > 0;
+
+  const save = async (): Promise<MinutesDetails> => {
+    const saved = await api.send<MinutesDetails>('PUT', `/conversations/${id}/minutes`, { version: minutes.version, content });
+    setMinutes(saved);
+    return saved;
+  };
+  const run = async (kind: 'saving' | 'approving') => {
+    setBusy(kind);
+    setError(null);
+    setNotice(null);
+    try {
+      const saved = await save();
+      if (kind === 'approving') {
+        const approved = await api.send<MinutesDetails>('POST', `/conversations/${id}/minutes/approve`, { version: saved.version });
+        setMinutes(approved);
+        setNotice(t('minutes.approved'));
+      } else setNotice(t('minutes.saved'));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const prefill = () =>
+    update({
+      publicNote: [content.decisions.map((d) => d.text).join('\n'), ...minutes.agenda.map((i) => content.itemNotes[i.key] ?? '')]
+        .filter((s) => s.trim())
+        .join('\n\n'),
+    });
+
+  return (
+    <main>
+      <Button appearance="subtle" onClick={() => navigate(`/conversations/${id}`)}>
+        ← {t('conversation.title', { school: conversation.schoolName })}
+      </Button>
+      <Title2 as="h1" tabIndex={-1} id="page-title">
+        {t('minutes.title', { school: conversation.schoolName })}
+      </Title2>
+      <Text as="p" block>
+        {editable ? t('minutes.intro') : t('minutes.readOnly')}
+      </Text>
+      <div className={styles.stack}>
+        <Panel title={t('minutes.items')}>
+          {minutes.agenda.map((item, index) => (
+            <Field key={item.key} label={`${index + 1}. ${item.title}`} hint={item.minutesPrompt || undefined}>
+              <Textarea
+                value={content.itemNotes[item.key] ?? ''}
+                readOnly={!editable}
+                resize="vertical"
+                onChange={(_, d) => update({ itemNotes: { ...content.itemNotes, [item.key]: d.value } })}
+              />
+            </Field>
+          ))}
+        </Panel>
+        <Panel title={t('minutes.decisions')}>
+          {content.decisions.map((d, index) => (
+            <div key={d.id} className={styles.actions}>
+              <Field label={t('minutes.decision', { number: index + 1 })} style={{ flex: 1 }}>
+                <Input
+                  value={d.text}
+                  readOnly={!editable}
+                  onChange={(_, v) => update({ decisions: content.decisions.map((x) => (x.id === d.id ? { ...x, text: v.value } : x)) })}
+                />
+              </Field>
+              {editable ? (
+                <Button onClick={() => update({ decisions: content.decisions.filter((x) => x.id !== d.id) })}>{t('minutes.remove')}</Button>
+              ) : null}
+            </div>
+          ))}
+          {editable ? (
+            <Button onClick={() => update({ decisions: [...content.decisions, { id: newId(), text: '' }] })}>
+              {t('minutes.addDecision')}
+            </Button>
+          ) : null}
+        </Panel>
+        <Panel title={t('minutes.agreements')}>
+          {content.agreements.map((a) => {
+            const set = (change: Partial<typeof a>) =>
+              update({ agreements: content.agreements.map((x) => (x.id === a.id ? { ...x, ...change } : x)) });
+            return (
+              <div key={a.id} className={styles.row}>
+                <Field label={t('minutes.what')}>
+                  <Input value={a.what} readOnly={!editable} onChange={(_, v) => set({ what: v.value })} />
+                </Field>
+                <Field label={t('minutes.owner')}>
+                  <Input value={a.owner} readOnly={!editable} onChange={(_, v) => set({ owner: v.value })} />
+                </Field>
+                <Field label={t('minutes.due')}>
+                  <Input type="date" value={a.dueDate ?? ''} readOnly={!editable} onChange={(_, v) => set({ dueDate: v.value || null })} />
+                </Field>
+                <Field label={t('minutes.followUp')}>
+                  <Input
+                    type="date"
+                    value={a.followUpDate ?? ''}
+                    readOnly={!editable}
+                    onChange={(_, v) => set({ followUpDate: v.value || null })}
+                  />
+                </Field>
+                {editable ? (
+                  <Button onClick={() => update({ agreements: content.agreements.filter((x) => x.id !== a.id) })}>
+                    {t('minutes.remove')}
+                  </Button>
+                ) : (
+                  <span />
+                )}
+              </div>
+            );
+          })}
+          {editable ? (
+            <Button
+              onClick={() =>
+                update({ agreements: [...content.agreements, { id: newId(), what: '', owner: '', dueDate: null, followUpDate: null }] })
+              }
+            >
+              {t('minutes.addAgreement')}
+            </Button>
+          ) : null}
+        </Panel>
+        <Panel title={t('minutes.publicNote')}>
+          <Field label={t('minutes.publicNote')} hint={t('minutes.publicNoteHint')}>
+            <Textarea
+              value={content.publicNote}
+              readOnly={!editable}
+              rows={8}
+              resize="vertical"
+              onChange={(_, d) => update({ publicNote: d.value })}
+            />
+          </Field>
+          {editable ? (
+            <div>
+              <Button onClick={prefill}>{t('minutes.prefill')}</Button>
+            </div>
+          ) : null}
+          <Text as="h3" weight="semibold">
+            {t('minutes.findings')}
+          </Text>
+          {content.publicNote ? <NotePreview text={content.publicNote} findings={guard.findings} /> : null}
+          <GuardFindings
+            findings={guard.findings}
+            confirmed={content.confirmedWarnings}
+            editable={editable}
+            onConfirm={(fingerprint, value) =>
+              update({
+                confirmedWarnings: value
+                  ? [...content.confirmedWarnings, fingerprint]
+                  : content.confirmedWarnings.filter((f) => f !== fingerprint),
+              })
+            }
+          />
+        </Panel>
+        <ErrorMessage error={error} />
+        {error instanceof ApiError && error.body.code === 'VERSION_CONFLICT' ? (
+          <Button onClick={() => load().catch(setError)}>{t('reload')}</Button>
+        ) : null}
+        {notice ? (
+          <MessageBar intent="success" role="status">
+            <MessageBarBody>{notice}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {editable ? (
+          <div className={styles.actions}>
+            <Button onClick={() => run('saving')} disabled={busy !== null}>
+              {busy === 'saving' ? t('minutes.saving') : t('minutes.save')}
+            </Button>
+            {minutes.permissions.approve ? (
+              <Button appearance="primary" onClick={() => run('approving')} disabled={busy !== null || !canApprove}>
+                {busy === 'approving' ? t('minutes.approving') : t('minutes.approve')}
+              </Button>
+            ) : null}
+            {minutes.permissions.approve && !canApprove ? <Text>{t('minutes.cannotApprove')}</Text> : null}
+          </div>
+        ) : null}
+        {minutes.approved ? (
+          <Panel title={t('minutes.links')}>
+            {minutes.links.internal ? (
+              <Link href={minutes.links.internal} target="_blank">
+                {t('minutes.internal')}
+              </Link>
+            ) : (
+              <Spinner size="tiny" label={t('loading')} />
+            )}
+            {minutes.links.publicDocx ? (
+              <Link href={minutes.links.publicDocx} target="_blank">
+                {t('minutes.publicDocx')}
+              </Link>
+            ) : null}
+            {minutes.links.publicNote ? (
+              <Link href={minutes.links.publicNote} target="_blank" data-testid="public-link">
+                {t('minutes.publicLink')}
+              </Link>
+            ) : null}
+          </Panel>
+        ) : null}
+      </div>
+    </main>
+  );
+}
