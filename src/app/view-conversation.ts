@@ -4,6 +4,7 @@ import { m365LinksRepository, type M365Links } from '../store/m365-links-reposit
 import { sideEffectsRepository, type SideEffect } from '../store/side-effects-repository.js';
 import { documentsRepository, type StoredDocument } from '../store/documents-repository.js';
 import { loadReadableConversation } from './load-conversation.js';
+import { checkRequirements, type RequirementCheck } from '../domain/requirements-checklist.js';
 import type { AppContext } from './app-context.js';
 
 export interface ConversationDetails {
@@ -11,6 +12,7 @@ export interface ConversationDetails {
   links: M365Links;
   sideEffects: SideEffect[];
   documents: StoredDocument[];
+  requirements: RequirementCheck[];
 }
 
 /** How stale invitees' answers may be before Outlook is asked again. */
@@ -43,6 +45,10 @@ export async function viewConversation(ctx: AppContext, actor: Actor, id: string
     links,
     sideEffects: await sideEffectsRepository.list(ctx.db, id),
     documents: await documentsRepository.list(ctx.db, id),
+    requirements: checkRequirements(stored.conversation, {
+      schoolHasActionPlan: ctx.organisation.schools.some((s) => s.id === stored.conversation.schoolId && s.actionPlan !== undefined),
+      notePublished: stored.conversation.status === 'published',
+    }),
   };
 }
 

@@ -15,6 +15,8 @@ export const organisationSchema = z.object({
         id: z.string().regex(/^[a-z0-9-]+$/),
         name: z.string().min(1),
         leaderUpn: z.string().email(),
+        /** A handlingsplan (§ 57 d, stk. 4) or udviklingsplan the conversation must cover while it applies. */
+        actionPlan: z.enum(['handlingsplan', 'udviklingsplan']).optional(),
       }),
     )
     .min(1),

@@ -64,6 +64,7 @@ export interface ConversationDetails extends ConversationSummary {
     attempts: number;
   }[];
   documents: { id: string; fileName: string; sizeBytes: number; webUrl: string | null; uploaded: boolean }[];
+  requirements: { number: number; key: string; status: 'met' | 'missing' | 'notApplicable'; reason: string }[];
   permissions: { editSchoolPart: boolean; sendAgenda: boolean; retry: boolean; cancel: boolean; minutes: boolean };
 }
 

@@ -147,7 +147,17 @@ describe(`minutes, the publication guard and publishing (${databaseKind()})`, ()
     const html = await page.text();
     expect(html).toContain('Andelen af elever med dårlige resultater i de nationale test er steget.');
     expect(html).not.toContain('53 procent');
-    expect((await asLead('GET', `/conversations/${id}`)).body.status).toBe('published');
+    const published = (await asLead('GET', `/conversations/${id}`)).body;
+    expect(published.status).toBe('published');
+    expect(Object.fromEntries(published.requirements.map((r: any) => [r.key, r.status]))).toEqual({
+      yearlyConversation: 'met',
+      rightOfInitiative: 'met',
+      municipalityTopics: 'met',
+      testResults: 'met',
+      followUp: 'missing', // the Aarhus 2025 template has no follow-up item
+      actionPlanStatus: 'notApplicable',
+      publishedNote: 'met',
+    });
     expect((await fetch(`${app.url}/offentligt/notat/notarealidentifier1234`)).status).toBe(404);
   });
 });

@@ -61,6 +61,7 @@ export function presentConversation(details: ConversationDetails, actor: Actor, 
       attempts: s.attempts,
       updatedAt: s.updatedAt.toISOString(),
     })),
+    requirements: details.requirements,
     documents: details.documents.map((d) => ({
       id: d.id,
       fileName: d.fileName,

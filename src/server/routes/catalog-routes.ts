@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
 import { actorOf } from '../actor.js';
 import { totalMinutes } from '../../domain/agenda-timing.js';
+import { municipalityOverview } from '../../app/municipality-overview.js';
 
 export function catalogRoutes(ctx: AppContext, mode: 'local' | 'm365'): Router {
   const router = Router();
@@ -20,6 +21,10 @@ export function catalogRoutes(ctx: AppContext, mode: 'local' | 'm365'): Router {
       schools: ctx.organisation.schools.map((s) => ({ id: s.id, name: s.name, leaderUpn: s.leaderUpn })),
       templates: ctx.templates.map((t) => ({ ...t, totalMinutes: totalMinutes(t.items) })),
     });
+  });
+
+  router.get('/overview', async (req, res) => {
+    res.json(await municipalityOverview(ctx, actorOf(req)));
   });
 
   router.get('/people', async (req, res) => {

@@ -21,6 +21,7 @@ import { useI18n } from '../i18n.js';
 import { formatShortDate, formatTime } from '../format.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { DeadlineText } from './DeadlineText.js';
+import { Panel } from './Panel.js';
 
 const useStyles = makeStyles({
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -33,15 +34,17 @@ export function ConversationList({ api, me, navigate }: { api: ApiClient; me: Me
   const [conversations, setConversations] = useState<ConversationSummary[] | null>(null);
 
   const [error, setError] = useState<unknown>(null);
+  const [overview, setOverview] = useState<{ schoolYear: string; schoolsWithout: { id: string; name: string }[] } | null>(null);
 
   const load = useCallback(async () => {
     try {
       setError(null);
       setConversations((await api.get<{ conversations: ConversationSummary[] }>('/conversations')).conversations);
+      if (me.isMunicipalLead) setOverview(await api.get('/overview'));
     } catch (e) {
       setError(e);
     }
-  }, [api]);
+  }, [api, me.isMunicipalLead]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -58,6 +61,23 @@ export function ConversationList({ api, me, navigate }: { api: ApiClient; me: Me
           </Button>
         ) : null}
       </div>
+      {overview ? (
+        <Panel
+          title={
+            overview.schoolsWithout.length
+              ? t('list.overviewTitle', { year: overview.schoolYear })
+              : t('list.overviewAllCovered', { year: overview.schoolYear })
+          }
+        >
+          {overview.schoolsWithout.length ? (
+            <ul data-testid="schools-without">
+              {overview.schoolsWithout.map((s) => (
+                <li key={s.id}>{s.name}</li>
+              ))}
+            </ul>
+          ) : null}
+        </Panel>
+      ) : null}
       <ErrorMessage error={error} />
       {error ? <Button onClick={load}>{t('retry')}</Button> : null}
       {!conversations && !error ? <Spinner label={t('loading')} /> : null}

@@ -27,6 +27,7 @@ import { SideEffectsPanel } from './SideEffectsPanel.js';
 import { SchoolPartEditor } from './SchoolPartEditor.js';
 import { DeadlineText } from './DeadlineText.js';
 import { CancelConversation } from './CancelConversation.js';
+import { RequirementsPanel } from './RequirementsPanel.js';
 
 const useStyles = makeStyles({
   grid: {
@@ -168,6 +169,9 @@ export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: st
             </TableBody>
           </Table>
         </Panel>
+        <div className={styles.wide}>
+          <RequirementsPanel conversation={c} />
+        </div>
         <div className={styles.wide}>
           {notice ? (
             <MessageBar intent="success" role="status">
