@@ -11,7 +11,8 @@ export type AppErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'VERSION_CONFLICT'
-  | 'UNSAFE_CONTENT';
+  | 'UNSAFE_CONTENT'
+  | 'AGREEMENT_NOT_FOUND';
 
 export class AppError extends Error {
   constructor(

@@ -4,6 +4,7 @@ import { conversationPolicy, type Actor } from '../policies/conversation-policy.
 import { conversationRepository, type StoredConversation } from '../store/conversation-repository.js';
 import { minutesRepository, type StoredMinutes } from '../store/minutes-repository.js';
 import { sideEffectsRepository } from '../store/side-effects-repository.js';
+import { agreementsRepository } from '../store/agreements-repository.js';
 import { enqueueJob } from '../jobs/job-queue.js';
 import { loadReadableConversation } from './load-conversation.js';
 import { AppError } from './app-error.js';
@@ -52,6 +53,14 @@ export async function approveMinutesCommand(ctx: AppContext, actor: Actor, id: s
     const approved = approveMinutes(stored.conversation, minutes.content, peopleOf(stored));
     await conversationRepository.update(tx, approved, stored.version);
     await minutesRepository.markApproved(tx, id, actor.upn, randomBytes(18).toString('base64url'));
+    // The agreements now go on to the school's next conversations until settled.
+    await agreementsRepository.recordFromMinutes(
+      tx,
+      id,
+      stored.conversation.schoolId,
+      stored.conversation.startsAt,
+      minutes.content.agreements,
+    );
     for (const kind of ['minutesFiles', 'minutesMail'] as const) await sideEffectsRepository.set(tx, id, kind, 'pending');
     await enqueueJob(tx, { kind: publishJobKind, key: `publish:${id}`, groupKey: `conversation:${id}`, payload: { conversationId: id } });
   });

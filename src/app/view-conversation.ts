@@ -5,6 +5,8 @@ import { sideEffectsRepository, type SideEffect } from '../store/side-effects-re
 import { documentsRepository, type StoredDocument } from '../store/documents-repository.js';
 import { loadReadableConversation } from './load-conversation.js';
 import { checkRequirements, type RequirementCheck } from '../domain/requirements-checklist.js';
+import { agreementsRepository } from '../store/agreements-repository.js';
+import type { FollowUpAgreement } from '../domain/follow-up.js';
 import type { AppContext } from './app-context.js';
 
 export interface ConversationDetails {
@@ -13,6 +15,7 @@ export interface ConversationDetails {
   sideEffects: SideEffect[];
   documents: StoredDocument[];
   requirements: RequirementCheck[];
+  followUp: FollowUpAgreement[];
 }
 
 /** How stale invitees' answers may be before Outlook is asked again. */
@@ -45,6 +48,7 @@ export async function viewConversation(ctx: AppContext, actor: Actor, id: string
     links,
     sideEffects: await sideEffectsRepository.list(ctx.db, id),
     documents: await documentsRepository.list(ctx.db, id),
+    followUp: await agreementsRepository.forFollowUp(ctx.db, stored.conversation.schoolId, stored.conversation.startsAt, stored.createdAt),
     requirements: checkRequirements(stored.conversation, {
       schoolHasActionPlan: ctx.organisation.schools.some((s) => s.id === stored.conversation.schoolId && s.actionPlan !== undefined),
       notePublished: stored.conversation.status === 'published',

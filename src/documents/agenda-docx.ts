@@ -37,6 +37,7 @@ function itemRows(item: AgendaViewItem): TableRow {
   const topic: Paragraph[] = [text(`${item.number}. ${item.title}`, { bold: true })];
   if (item.goal) topic.push(labelled(t.goal, item.goal));
   if (item.extraTopics.length) topic.push(text(t.municipalityTopics, { bold: true }), ...bullets(item.extraTopics));
+  if (item.followUpAgreements.length) topic.push(text(t.followUpAgreements, { bold: true }), ...bullets(item.followUpAgreements));
   if (item.preparationQuestions.length) topic.push(text(t.preparation, { bold: true }), ...bullets(item.preparationQuestions));
   const process: Paragraph[] = item.process ? [text(item.process)] : [];
   if (item.reflectionQuestions.length) process.push(text(item.reflectionHeading, { bold: true }), ...bullets(item.reflectionQuestions));

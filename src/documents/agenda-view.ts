@@ -2,6 +2,7 @@ import type { Conversation } from '../domain/conversation.js';
 import { timeAgenda } from '../domain/agenda-timing.js';
 import { agendaDeadline } from '../domain/agenda-deadline.js';
 import { serverTexts, interpolate } from '../i18n/messages.js';
+import type { FollowUpAgreement } from '../domain/follow-up.js';
 
 const texts = serverTexts.da;
 
@@ -33,6 +34,8 @@ export interface AgendaViewItem {
   reflectionQuestions: string[];
   minutesPrompt: string;
   extraTopics: string[];
+  /** "Legepatrulje – Skoleleder – i gang", under the item that follows up earlier conversations. */
+  followUpAgreements: string[];
 }
 
 export interface AgendaView {
@@ -60,6 +63,8 @@ export interface AgendaLinks {
   documents: { name: string; url: string | null }[];
   agendaUrl: string | null;
   joinUrl: string | null;
+  /** Agreements from the school's earlier conversations, with where they stand. */
+  followUp?: readonly Pick<FollowUpAgreement, 'what' | 'owner' | 'status'>[];
 }
 
 /** Everything the agenda shows, in Danish, computed once for both the .docx and the invitation body. */
@@ -96,6 +101,9 @@ export function buildAgendaView(conversation: Conversation, links: AgendaLinks):
       minutesPrompt: item.minutesPrompt,
       // The municipality's own topics belong where the municipality frames the meeting.
       extraTopics: item.covers.includes('municipalityTopics') ? conversation.extraTopics : [],
+      followUpAgreements: item.covers.includes('followUp')
+        ? (links.followUp ?? []).map((a) => `${a.what} – ${a.owner} – ${texts.documents.agreementStatus[a.status]}`)
+        : [],
     })),
     documents: links.documents,
     agendaUrl: links.agendaUrl,

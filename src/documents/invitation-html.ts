@@ -21,7 +21,7 @@ export function renderInvitationHtml(view: AgendaView): string {
     .map(
       (item) => `<tr>
 <td style="vertical-align:top;padding:4px 8px;white-space:nowrap">${escapeHtml(item.clock)}<br>${escapeHtml(item.minutesText)}</td>
-<td style="vertical-align:top;padding:4px 8px"><strong>${item.number}. ${escapeHtml(item.title)}</strong>${item.goal ? `<br>${escapeHtml(t.goal)}: ${escapeHtml(item.goal)}` : ''}${list(item.extraTopics)}</td>
+<td style="vertical-align:top;padding:4px 8px"><strong>${item.number}. ${escapeHtml(item.title)}</strong>${item.goal ? `<br>${escapeHtml(t.goal)}: ${escapeHtml(item.goal)}` : ''}${list(item.extraTopics)}${list(item.followUpAgreements)}</td>
 <td style="vertical-align:top;padding:4px 8px">${escapeHtml(item.responsible)}</td>
 </tr>`,
     )

@@ -16,6 +16,7 @@ import { uploadInChunks } from '../m365/large-file-upload.js';
 import { conversationFolder } from '../m365/conversation-folder.js';
 import { buildInvitation, invitationHash } from '../m365/build-invitation.js';
 import { serverTexts } from '../i18n/messages.js';
+import { agreementsRepository } from '../store/agreements-repository.js';
 import { z } from 'zod';
 
 const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -71,7 +72,13 @@ export async function syncConversation(deps: SyncDependencies, job: JobRow): Pro
     (await documentsRepository.list(db, conversationId)).map((d) => ({ name: d.fileName, url: d.webUrl }));
 
   // Round trip 1: the agenda and the waiting files.
-  const view = buildAgendaView(conversation, { documents: await linkedDocuments(), agendaUrl: links.agendaWebUrl, joinUrl: links.joinUrl });
+  const followUp = await agreementsRepository.forFollowUp(db, conversation.schoolId, conversation.startsAt, stored.createdAt);
+  const view = buildAgendaView(conversation, {
+    documents: await linkedDocuments(),
+    agendaUrl: links.agendaWebUrl,
+    joinUrl: links.joinUrl,
+    followUp,
+  });
   const agendaDocx = await renderAgendaDocx(view);
   const small = pendingDocuments.filter((d) => d.sizeBytes <= simpleUploadLimitBytes);
   const large = pendingDocuments.filter((d) => d.sizeBytes > simpleUploadLimitBytes);
@@ -114,7 +121,7 @@ export async function syncConversation(deps: SyncDependencies, job: JobRow): Pro
   // Round trip 2: the invitation, sent or updated only when it changed.
   const invitation = buildInvitation(
     conversation,
-    buildAgendaView(conversation, { documents, agendaUrl: links.agendaWebUrl, joinUrl: links.joinUrl }),
+    buildAgendaView(conversation, { documents, agendaUrl: links.agendaWebUrl, joinUrl: links.joinUrl, followUp }),
   );
   const hash = invitationHash(invitation);
   const calls: GraphCall<unknown>[] = [];

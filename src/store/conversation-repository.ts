@@ -8,6 +8,8 @@ import { AppError } from '../app/app-error.js';
 export interface StoredConversation {
   conversation: Conversation;
   version: number;
+  /** When it was planned. */
+  createdAt: Date;
 }
 
 type Row = Record<string, any>;
@@ -17,6 +19,7 @@ const toDate = (value: unknown): Date => (value instanceof Date ? value : new Da
 function fromRows(row: Row, participants: Row[]): StoredConversation {
   return {
     version: Number(row.version),
+    createdAt: toDate(row.created_at),
     conversation: {
       id: row.id,
       municipality: row.municipality,

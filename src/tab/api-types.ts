@@ -64,6 +64,14 @@ export interface ConversationDetails extends ConversationSummary {
     attempts: number;
   }[];
   documents: { id: string; fileName: string; sizeBytes: number; webUrl: string | null; uploaded: boolean }[];
+  followUp: {
+    id: string;
+    what: string;
+    owner: string;
+    dueDate: string | null;
+    status: 'open' | 'inProgress' | 'done' | 'dropped';
+    madeAt: string;
+  }[];
   requirements: { number: number; key: string; status: 'met' | 'missing' | 'notApplicable'; reason: string }[];
   permissions: { editSchoolPart: boolean; sendAgenda: boolean; retry: boolean; cancel: boolean; minutes: boolean };
 }

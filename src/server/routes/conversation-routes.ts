@@ -6,6 +6,9 @@ import { sendAgendaCommand } from '../../app/send-agenda.js';
 import { addDocument, maxDocumentBytes } from '../../app/add-document.js';
 import { retrySync } from '../../app/retry-sync.js';
 import { cancelConversationCommand } from '../../app/cancel-conversation.js';
+import { setFollowUpStatus } from '../../app/set-follow-up-status.js';
+import { agreementStatusSchema } from '../../domain/follow-up.js';
+import { z } from 'zod';
 import { viewConversation } from '../../app/view-conversation.js';
 import { conversationRepository } from '../../store/conversation-repository.js';
 import { actorOf } from '../actor.js';
@@ -76,6 +79,13 @@ export function conversationRoutes(ctx: AppContext): Router {
     const actor = actorOf(req);
     const body = parseBody(versionedActionSchema, req.body, []);
     await cancelConversationCommand(ctx, actor, req.params.id, body.version);
+    res.json(await present(actor, req.params.id));
+  });
+
+  router.put('/conversations/:id/follow-up/:agreementId', express.json(), async (req, res) => {
+    const actor = actorOf(req);
+    const { status } = parseBody(z.object({ status: agreementStatusSchema }), req.body, []);
+    await setFollowUpStatus(ctx, actor, req.params.id, req.params.agreementId, status);
     res.json(await present(actor, req.params.id));
   });
 

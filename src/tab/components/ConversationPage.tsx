@@ -28,6 +28,7 @@ import { SchoolPartEditor } from './SchoolPartEditor.js';
 import { DeadlineText } from './DeadlineText.js';
 import { CancelConversation } from './CancelConversation.js';
 import { RequirementsPanel } from './RequirementsPanel.js';
+import { FollowUpPanel } from './FollowUpPanel.js';
 
 const useStyles = makeStyles({
   grid: {
@@ -171,6 +172,9 @@ export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: st
         </Panel>
         <div className={styles.wide}>
           <RequirementsPanel conversation={c} />
+        </div>
+        <div className={styles.wide}>
+          <FollowUpPanel api={api} conversation={c} onChanged={setConversation} />
         </div>
         <div className={styles.wide}>
           {notice ? (
