@@ -51,7 +51,7 @@ export async function approveMinutesCommand(ctx: AppContext, actor: Actor, id: s
     const minutes = await minutesRepository.get(tx, id);
     if (minutes.version !== version) throw new AppError('VERSION_CONFLICT', { id });
     const approved = approveMinutes(stored.conversation, minutes.content, peopleOf(stored));
-    await conversationRepository.update(tx, approved, stored.version);
+    const approvedVersion = await conversationRepository.update(tx, approved, stored.version);
     await minutesRepository.markApproved(tx, id, actor.upn, randomBytes(18).toString('base64url'));
     // The agreements now go on to the school's next conversations until settled.
     await agreementsRepository.recordFromMinutes(
@@ -61,7 +61,7 @@ export async function approveMinutesCommand(ctx: AppContext, actor: Actor, id: s
       stored.conversation.startsAt,
       minutes.content.agreements,
     );
-    for (const kind of ['minutesFiles', 'minutesMail'] as const) await sideEffectsRepository.set(tx, id, kind, 'pending');
+    for (const kind of ['minutesFiles', 'minutesMail'] as const) await sideEffectsRepository.request(tx, id, kind, approvedVersion);
     await enqueueJob(tx, { kind: publishJobKind, key: `publish:${id}`, groupKey: `conversation:${id}`, payload: { conversationId: id } });
   });
   ctx.wakeJobs();

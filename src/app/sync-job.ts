@@ -11,7 +11,7 @@ export const syncJobKind = 'conversation.sync';
  * makes a newer change queue a fresh run even while an older one is running.
  */
 export async function requestSync(tx: Queryable, conversationId: string, version: number, kinds: SideEffectKind[]): Promise<void> {
-  for (const kind of kinds) await sideEffectsRepository.set(tx, conversationId, kind, 'pending');
+  for (const kind of kinds) await sideEffectsRepository.request(tx, conversationId, kind, version);
   await enqueueJob(tx, {
     kind: syncJobKind,
     key: `sync:${conversationId}:${version}`,

@@ -43,7 +43,14 @@ export async function publishMinutes(deps: PublishDependencies, job: JobRow): Pr
   const { conversation } = stored;
   const lastAttempt = job.attempts >= job.maxAttempts;
   const mark = (kind: SideEffectKind, error: GraphError | null) =>
-    sideEffectsRepository.set(db, conversationId, kind, error ? (lastAttempt ? 'failed' : 'retrying') : 'done', error?.code ?? null);
+    sideEffectsRepository.record(
+      db,
+      conversationId,
+      kind,
+      error ? (lastAttempt ? 'failed' : 'retrying') : 'done',
+      error?.code ?? null,
+      stored.version,
+    );
 
   let links = { internalWebUrl: minutes.internalWebUrl, publicDocxWebUrl: minutes.publicDocxWebUrl };
   if (!links.internalWebUrl || !links.publicDocxWebUrl) {

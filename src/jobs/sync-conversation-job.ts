@@ -59,7 +59,14 @@ export async function syncConversation(deps: SyncDependencies, job: JobRow): Pro
   const lastAttempt = job.attempts >= job.maxAttempts;
   const failures = new Failures();
   const mark = (kind: SideEffectKind, error: GraphError | null) =>
-    sideEffectsRepository.set(db, conversationId, kind, error ? (lastAttempt ? 'failed' : 'retrying') : 'done', error?.code ?? null);
+    sideEffectsRepository.record(
+      db,
+      conversationId,
+      kind,
+      error ? (lastAttempt ? 'failed' : 'retrying') : 'done',
+      error?.code ?? null,
+      stored.version,
+    );
 
   let links = await m365LinksRepository.get(db, conversationId);
   if (conversation.status === 'cancelled') {
@@ -141,8 +148,9 @@ export async function syncConversation(deps: SyncDependencies, job: JobRow): Pro
       if (outcome.value.joinUrl) saved.joinUrl = outcome.value.joinUrl;
       if (outcome.value.webLink) saved.eventWebLink = outcome.value.webLink;
       await m365LinksRepository.save(db, conversationId, saved);
-      await mark('invitation', null);
+      // Invited first, then "done": whoever sees the invitation done sees the conversation invited.
       await recordInvited(db, conversationId);
+      await mark('invitation', null);
     } else {
       failures.add(outcome.error);
       await mark('invitation', outcome.error);

@@ -13,18 +13,34 @@ export interface SideEffect {
 }
 
 export const sideEffectsRepository = {
-  async set(
+  /** Asks for the work again: pending until a job that has seen `version` reports on it. */
+  async request(db: Queryable, conversationId: string, kind: SideEffectKind, version: number): Promise<void> {
+    await db.query(
+      `insert into side_effects (conversation_id, kind, status, requested_version) values ($1, $2, 'pending', $3)
+       on conflict (conversation_id, kind) do update set status = 'pending', error_code = null, attempts = 0,
+         requested_version = greatest(side_effects.requested_version, excluded.requested_version), updated_at = now()`,
+      [conversationId, kind, version],
+    );
+  },
+
+  /**
+   * A job's outcome for the conversation version it worked from. A newer
+   * request (made while the job ran) stays pending for the job that follows.
+   */
+  async record(
     db: Queryable,
     conversationId: string,
     kind: SideEffectKind,
-    status: SideEffectStatus,
-    errorCode: string | null = null,
+    status: Exclude<SideEffectStatus, 'pending'>,
+    errorCode: string | null,
+    syncedVersion: number,
   ): Promise<void> {
     await db.query(
-      `insert into side_effects (conversation_id, kind, status, error_code, attempts) values ($1, $2, $3, $4, case when $3 = 'pending' then 0 else 1 end)
+      `insert into side_effects (conversation_id, kind, status, error_code, attempts, requested_version) values ($1, $2, $3, $4, 1, 0)
        on conflict (conversation_id, kind) do update set status = excluded.status, error_code = excluded.error_code,
-         attempts = case when excluded.status = 'pending' then 0 else side_effects.attempts + 1 end, updated_at = now()`,
-      [conversationId, kind, status, errorCode],
+         attempts = side_effects.attempts + 1, updated_at = now()
+       where side_effects.requested_version <= $5`,
+      [conversationId, kind, status, errorCode, syncedVersion],
     );
   },
 

@@ -76,6 +76,9 @@ create table side_effects (
   status text not null,
   error_code text,
   attempts integer not null default 0,
+  -- The conversation version the pending request needs; a job that synced an
+  -- older version must not report it done.
+  requested_version integer not null default 0,
   updated_at timestamptz not null default now(),
   primary key (conversation_id, kind)
 );
