@@ -12,7 +12,8 @@ export type AppErrorCode =
   | 'FORBIDDEN'
   | 'VERSION_CONFLICT'
   | 'UNSAFE_CONTENT'
-  | 'AGREEMENT_NOT_FOUND';
+  | 'AGREEMENT_NOT_FOUND'
+  | 'MINUTES_NOT_APPROVED';
 
 export class AppError extends Error {
   constructor(

@@ -66,3 +66,10 @@ export async function approveMinutesCommand(ctx: AppContext, actor: Actor, id: s
   });
   ctx.wakeJobs();
 }
+
+/** The school leader records where the school's website shows the note (§ 40 a, requirement 7). */
+export async function recordWebsiteUrl(ctx: AppContext, actor: Actor, id: string, url: string): Promise<void> {
+  const stored = await loadReadableConversation(ctx.db, actor, id);
+  if (!conversationPolicy.canApproveMinutes(actor, stored.conversation)) throw new AppError('FORBIDDEN');
+  if (!(await minutesRepository.setWebsiteUrl(ctx.db, id, url))) throw new AppError('MINUTES_NOT_APPROVED');
+}

@@ -6,6 +6,7 @@ import { documentsRepository, type StoredDocument } from '../store/documents-rep
 import { loadReadableConversation } from './load-conversation.js';
 import { checkRequirements, type RequirementCheck } from '../domain/requirements-checklist.js';
 import { agreementsRepository } from '../store/agreements-repository.js';
+import { minutesRepository } from '../store/minutes-repository.js';
 import type { FollowUpAgreement } from '../domain/follow-up.js';
 import type { AppContext } from './app-context.js';
 
@@ -52,6 +53,7 @@ export async function viewConversation(ctx: AppContext, actor: Actor, id: string
     requirements: checkRequirements(stored.conversation, {
       schoolHasActionPlan: ctx.organisation.schools.some((s) => s.id === stored.conversation.schoolId && s.actionPlan !== undefined),
       notePublished: stored.conversation.status === 'published',
+      websiteUrlRecorded: (await minutesRepository.get(ctx.db, id)).websiteUrl !== null,
     }),
   };
 }

@@ -18,8 +18,10 @@ export interface RequirementCheck {
 export interface ChecklistFacts {
   /** The school has a handlingsplan or udviklingsplan that must be discussed. */
   schoolHasActionPlan: boolean;
-  /** The public note has been published. */
+  /** The public note has been published (it has its stable link). */
   notePublished: boolean;
+  /** The school has recorded where its website shows the note. */
+  websiteUrlRecorded: boolean;
 }
 
 const heldStatuses = new Set(['held', 'minutesDrafted', 'minutesApproved', 'published']);
@@ -52,6 +54,8 @@ export function checkRequirements(conversation: Conversation, facts: ChecklistFa
       : covers(conversation, 'actionPlanStatus')
         ? check(6, 'actionPlanStatus', 'met', 'actionPlanItem')
         : check(6, 'actionPlanStatus', 'missing', 'noActionPlanItem'),
-    facts.notePublished ? check(7, 'publishedNote', 'met', 'notePublished') : check(7, 'publishedNote', 'missing', 'noteNotPublished'),
+    facts.websiteUrlRecorded
+      ? check(7, 'publishedNote', 'met', 'noteOnWebsite')
+      : check(7, 'publishedNote', 'missing', facts.notePublished ? 'websiteNotRecorded' : 'noteNotPublished'),
   ];
 }

@@ -12,6 +12,7 @@ export interface StoredMinutes {
   publicId: string | null;
   internalWebUrl: string | null;
   publicDocxWebUrl: string | null;
+  websiteUrl: string | null;
 }
 
 type Row = Record<string, any>;
@@ -29,6 +30,7 @@ export const minutesRepository = {
         publicId: null,
         internalWebUrl: null,
         publicDocxWebUrl: null,
+        websiteUrl: null,
       };
     return {
       content: minutesContentSchema.parse(row.content),
@@ -39,6 +41,7 @@ export const minutesRepository = {
       publicId: row.public_id,
       internalWebUrl: row.internal_web_url,
       publicDocxWebUrl: row.public_docx_web_url,
+      websiteUrl: row.website_url,
     };
   },
 
@@ -74,6 +77,14 @@ export const minutesRepository = {
       links.internalWebUrl,
       links.publicDocxWebUrl,
     ]);
+  },
+
+  async setWebsiteUrl(db: Queryable, conversationId: string, url: string): Promise<boolean> {
+    const rows = await db.query(
+      'update minutes set website_url = $2 where conversation_id = $1 and approved_at is not null returning conversation_id',
+      [conversationId, url],
+    );
+    return rows.length > 0;
   },
 
   async findPublished(db: Queryable, publicId: string): Promise<{ conversationId: string; content: MinutesContent } | null> {

@@ -96,6 +96,6 @@ export interface MinutesDetails {
   status: ConversationStatus;
   agenda: { key: string; title: string; minutesPrompt: string }[];
   approved: boolean;
-  links: { internal: string | null; publicDocx: string | null; publicNote: string | null };
-  permissions: { edit: boolean; approve: boolean };
+  links: { internal: string | null; publicDocx: string | null; publicNote: string | null; website: string | null };
+  permissions: { edit: boolean; approve: boolean; recordWebsite: boolean };
 }

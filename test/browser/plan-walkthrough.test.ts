@@ -93,12 +93,12 @@ describe('the "Plan samtale" walkthrough in the browser', () => {
     await page.getByRole('link', { name: 'Åbn samtalen med Bakkeskolen' }).click();
     await page.getByLabel('Udviklingsområder').fill('Pauserne som relationsrum og læringsrum.');
     await page.getByLabel('Læringsfokus').fill('Hvordan bliver frikvarteret et læringsrum for alle børn?');
-    const finder = page.getByRole('combobox', { name: 'Find person' });
+    const finder = page.getByRole('searchbox', { name: 'Find person' });
     await finder.fill('Jonas');
-    await page.getByRole('option', { name: /Jonas Kjær/ }).click();
+    await page.getByRole('button', { name: /Tilføj Jonas Kjær/ }).click();
     await page.getByLabel('Rolle for Jonas Kjær').selectOption('facilitator');
     await finder.fill('Camilla');
-    await page.getByRole('option', { name: /Camilla Bro/ }).click();
+    await page.getByRole('button', { name: /Tilføj Camilla Bro/ }).click();
     await page
       .getByLabel('Tilføj filer')
       .setInputFiles({ name: 'Datapakke trivsel.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 trivsel') });

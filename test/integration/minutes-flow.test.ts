@@ -156,8 +156,16 @@ describe(`minutes, the publication guard and publishing (${databaseKind()})`, ()
       testResults: 'met',
       followUp: 'missing', // the Aarhus 2025 template has no follow-up item
       actionPlanStatus: 'notApplicable',
-      publishedNote: 'met',
+      publishedNote: 'missing', // until the school records where its website shows the note
     });
+    expect((await asLead('PUT', `/conversations/${id}/minutes/website-url`, { url: 'https://bakkeskolen.dk/notat' })).status).toBe(403);
+    expect((await asLeader('PUT', `/conversations/${id}/minutes/website-url`, { url: 'javascript:alert(1)' })).status).toBe(400);
+    const recorded = await asLeader('PUT', `/conversations/${id}/minutes/website-url`, {
+      url: 'https://bakkeskolen.dk/skoleudviklingssamtale-2027',
+    });
+    expect(recorded.body.links.website).toBe('https://bakkeskolen.dk/skoleudviklingssamtale-2027');
+    const after = (await asLead('GET', `/conversations/${id}`)).body;
+    expect(after.requirements.find((r: any) => r.key === 'publishedNote')).toMatchObject({ status: 'met', reason: 'noteOnWebsite' });
     expect((await fetch(`${app.url}/offentligt/notat/notarealidentifier1234`)).status).toBe(404);
   });
 });

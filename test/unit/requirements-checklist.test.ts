@@ -11,6 +11,7 @@ describe('the § 40 a checklist', () => {
     const checks = checkRequirements(plannedConversation({ template: seedTemplate('aarhus-2025'), theme: '' }), {
       schoolHasActionPlan: false,
       notePublished: false,
+      websiteUrlRecorded: false,
     });
     expect(checks.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(statuses(checks)).toEqual({
@@ -29,14 +30,20 @@ describe('the § 40 a checklist', () => {
       ...describeSchoolPart(plannedConversation({ template: seedTemplate('cbl-erfaringer-viden-ansvar') }), 'Områder', 'Spørgsmål?'),
       status: 'published' as const,
     };
-    const checks = checkRequirements(published, { schoolHasActionPlan: true, notePublished: true });
+    const checks = checkRequirements(published, { schoolHasActionPlan: true, notePublished: true, websiteUrlRecorded: true });
     expect(checks.every((c) => c.status === 'met')).toBe(true);
+  });
+
+  it('asks for the website address once the note has its stable link', () => {
+    const checks = checkRequirements(plannedConversation(), { schoolHasActionPlan: false, notePublished: true, websiteUrlRecorded: false });
+    expect(checks.find((c) => c.key === 'publishedNote')).toMatchObject({ status: 'missing', reason: 'websiteNotRecorded' });
   });
 
   it('misses the action-plan item when the school has a plan and the template has no such item', () => {
     const checks = checkRequirements(plannedConversation({ template: seedTemplate('aarhus-2025') }), {
       schoolHasActionPlan: true,
       notePublished: false,
+      websiteUrlRecorded: false,
     });
     expect(checks.find((c) => c.key === 'actionPlanStatus')).toMatchObject({ status: 'missing', reason: 'noActionPlanItem' });
   });

@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
-import { approveMinutesCommand, saveMinutes, viewMinutes, type MinutesView } from '../../app/minutes-use-cases.js';
+import { approveMinutesCommand, recordWebsiteUrl, saveMinutes, viewMinutes, type MinutesView } from '../../app/minutes-use-cases.js';
 import { minutesContentSchema, warningFingerprint } from '../../domain/minutes.js';
 import { conversationPolicy } from '../../policies/conversation-policy.js';
 import { actorOf, type RequestActor } from '../actor.js';
@@ -33,10 +33,12 @@ function presentMinutes(view: MinutesView, actor: RequestActor, publicUrl: strin
       internal: view.minutes.internalWebUrl,
       publicDocx: view.minutes.publicDocxWebUrl,
       publicNote: view.minutes.publicId ? publicNoteUrl(publicUrl, view.minutes.publicId) : null,
+      website: view.minutes.websiteUrl,
     },
     permissions: {
       edit: conversationPolicy.canEditMinutes(actor, conversation) && view.minutes.approvedAt === null,
       approve: conversationPolicy.canApproveMinutes(actor, conversation) && view.minutes.approvedAt === null,
+      recordWebsite: conversationPolicy.canApproveMinutes(actor, conversation) && view.minutes.approvedAt !== null,
     },
   };
 }
@@ -59,6 +61,12 @@ export function minutesRoutes(ctx: AppContext, publicUrl: string): Router {
     const actor = actorOf(req);
     const body = parseBody(versionedActionSchema, req.body, []);
     await approveMinutesCommand(ctx, actor, req.params.id, body.version);
+    res.json(await present(actor, req.params.id));
+  });
+  router.put('/conversations/:id/minutes/website-url', express.json(), async (req, res) => {
+    const actor = actorOf(req);
+    const { url } = parseBody(z.object({ url: z.url({ protocol: /^https?$/ }).max(2000) }), req.body, []);
+    await recordWebsiteUrl(ctx, actor, req.params.id, url);
     res.json(await present(actor, req.params.id));
   });
   return router;

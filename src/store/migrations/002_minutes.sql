@@ -11,5 +11,7 @@ create table minutes (
   approved_at timestamptz,
   public_id text unique,
   internal_web_url text,
-  public_docx_web_url text
+  public_docx_web_url text,
+  -- Where the school published the note on its own website.
+  website_url text
 );

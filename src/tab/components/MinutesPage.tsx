@@ -39,6 +39,7 @@ export function MinutesPage({ api, id, navigate }: { api: ApiClient; id: string;
   const [busy, setBusy] = useState<'saving' | 'approving' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [website, setWebsite] = useState('');
 
   const load = async () => {
     const [c, m] = await Promise.all([
@@ -48,6 +49,7 @@ export function MinutesPage({ api, id, navigate }: { api: ApiClient; id: string;
     setConversation(c);
     setMinutes(m);
     setContent(m.content);
+    setWebsite(m.links.website ?? '');
   };
   useEffect(() => {
     load().catch(setError);
@@ -84,6 +86,16 @@ export function MinutesPage({ api, id, navigate }: { api: ApiClient; id: string;
       setError(e);
     } finally {
       setBusy(null);
+    }
+  };
+  const saveWebsite = async () => {
+    setError(null);
+    setNotice(null);
+    try {
+      setMinutes(await api.send<MinutesDetails>('PUT', `/conversations/${id}/minutes/website-url`, { url: website.trim() }));
+      setNotice(t('minutes.websiteSaved'));
+    } catch (e) {
+      setError(e);
     }
   };
   const prefill = () =>
@@ -252,6 +264,20 @@ export function MinutesPage({ api, id, navigate }: { api: ApiClient; id: string;
             {minutes.links.publicNote ? (
               <Link href={minutes.links.publicNote} target="_blank" data-testid="public-link">
                 {t('minutes.publicLink')}
+              </Link>
+            ) : null}
+            {minutes.permissions.recordWebsite ? (
+              <div className={styles.actions}>
+                <Field label={t('minutes.website')} hint={t('minutes.websiteHint')} style={{ flex: 1 }}>
+                  <Input type="url" value={website} onChange={(_, d) => setWebsite(d.value)} />
+                </Field>
+                <Button onClick={saveWebsite} disabled={!website.trim()}>
+                  {t('minutes.websiteSave')}
+                </Button>
+              </div>
+            ) : minutes.links.website ? (
+              <Link href={minutes.links.website} target="_blank">
+                {t('minutes.website')}
               </Link>
             ) : null}
           </Panel>

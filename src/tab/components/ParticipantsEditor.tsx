@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Button, Combobox, Field, Option, Select, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Table, TableBody, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api-client.js';
 import type { Person } from '../api-types.js';
 import { useI18n } from '../i18n.js';
+
+const useStyles = makeStyles({
+  results: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalXXS },
+});
 
 export type InvitedRole = 'facilitator' | 'minuteTaker' | 'participant';
 export interface Invitee {
@@ -24,9 +28,9 @@ export function ParticipantsEditor({
   fixed: string[];
 }) {
   const { t } = useI18n();
+  const styles = useStyles();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Person[]>([]);
-  const [open, setOpen] = useState(false);
   const [searching, setSearching] = useState(false);
 
   useEffect(() => {
@@ -87,37 +91,27 @@ export function ParticipantsEditor({
         </Table>
       ) : null}
       <Field label={t('schoolPart.addPerson')} hint={t('schoolPart.addPersonHint')}>
-        <Combobox
-          freeform
-          value={query}
-          // A search box, not a selection: a chosen person goes to the list below and the box empties.
-          selectedOptions={[]}
-          open={open && query.trim().length >= 2}
-          onOpenChange={(_, data) => setOpen(data.open)}
-          onChange={(event) => {
-            setQuery(event.target.value);
-            setOpen(true);
-          }}
-          onOptionSelect={(_, data) => {
-            const person = results.find((r) => r.upn === data.optionValue);
-            if (person) onChange([...value, { upn: person.upn, displayName: person.displayName, role: 'participant' }]);
-            setQuery('');
-            setResults([]);
-            setOpen(false);
-          }}
-        >
-          {results.map((p) => (
-            <Option key={p.upn} value={p.upn} text={p.displayName}>
-              {`${p.displayName} – ${p.jobTitle}`}
-            </Option>
-          ))}
-          {results.length === 0 ? (
-            <Option disabled value="" text="">
-              {searching ? t('loading') : t('schoolPart.noPeopleFound')}
-            </Option>
-          ) : null}
-        </Combobox>
+        <Input type="search" value={query} onChange={(_, d) => setQuery(d.value)} />
       </Field>
+      {query.trim().length >= 2 ? (
+        <ul className={styles.results} aria-live="polite" aria-label={t('schoolPart.addPerson')}>
+          {results.map((p) => (
+            <li key={p.upn}>
+              <Button
+                appearance="subtle"
+                onClick={() => {
+                  onChange([...value, { upn: p.upn, displayName: p.displayName, role: 'participant' }]);
+                  setQuery('');
+                  setResults([]);
+                }}
+              >
+                {t('schoolPart.add', { name: `${p.displayName} – ${p.jobTitle}` })}
+              </Button>
+            </li>
+          ))}
+          {results.length === 0 ? <li>{searching ? t('loading') : t('schoolPart.noPeopleFound')}</li> : null}
+        </ul>
+      ) : null}
     </div>
   );
 }
