@@ -21,6 +21,7 @@ import { publishMinutes } from './jobs/publish-minutes-job.js';
 import { publishJobKind } from './app/minutes-use-cases.js';
 import { minutesRoutes } from './server/routes/minutes-routes.js';
 import { publicNoteRoutes } from './server/routes/public-note-routes.js';
+import { schoolPlanRoutes } from './server/routes/school-plan-routes.js';
 import { syncJobKind } from './app/sync-job.js';
 import type { AppContext } from './app/app-context.js';
 import { LocalAuthenticator } from './server/auth/local-authenticator.js';
@@ -122,6 +123,7 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   api.use(catalogRoutes(ctx, config.mode));
   api.use(conversationRoutes(ctx));
   api.use(minutesRoutes(ctx, url));
+  api.use(schoolPlanRoutes(ctx));
   api.use((req, res) => res.status(404).json(errorBody('NOT_FOUND', localeFromAcceptLanguage(req.header('accept-language')))));
   app.use('/api', api);
   if (existsSync(tabDist)) {

@@ -7,6 +7,7 @@ import { loadReadableConversation } from './load-conversation.js';
 import { checkRequirements, type RequirementCheck } from '../domain/requirements-checklist.js';
 import { agreementsRepository } from '../store/agreements-repository.js';
 import { minutesRepository } from '../store/minutes-repository.js';
+import { schoolHasActionPlan } from './school-plans.js';
 import type { FollowUpAgreement } from '../domain/follow-up.js';
 import type { AppContext } from './app-context.js';
 
@@ -51,7 +52,7 @@ export async function viewConversation(ctx: AppContext, actor: Actor, id: string
     documents: await documentsRepository.list(ctx.db, id),
     followUp: await agreementsRepository.forFollowUp(ctx.db, stored.conversation.schoolId, stored.conversation.startsAt, stored.createdAt),
     requirements: checkRequirements(stored.conversation, {
-      schoolHasActionPlan: ctx.organisation.schools.some((s) => s.id === stored.conversation.schoolId && s.actionPlan !== undefined),
+      schoolHasActionPlan: await schoolHasActionPlan(ctx, stored.conversation.schoolId),
       notePublished: stored.conversation.status === 'published',
       websiteUrlRecorded: (await minutesRepository.get(ctx.db, id)).websiteUrl !== null,
     }),

@@ -18,7 +18,10 @@ export class ApiError extends Error {
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
   send<T>(method: 'POST' | 'PUT', path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
-  upload<T>(path: string, file: File): Promise<T>;
+  remove<T>(path: string): Promise<T>;
+  upload<T>(path: string, file: File, headers?: Record<string, string>, method?: 'POST' | 'PUT'): Promise<T>;
+  /** Fetches a protected file and hands it to the browser as a download. */
+  download(path: string, fileName: string): Promise<void>;
 }
 
 /**
@@ -44,12 +47,22 @@ export function createApiClient(getToken: () => Promise<string | null>, locale: 
   }
   return {
     get: (path) => request('GET', path),
+    remove: (path) => request('DELETE', path),
     send: (method, path, body, headers = {}) =>
       request(method, path, body === undefined ? undefined : JSON.stringify(body), { 'Content-Type': 'application/json', ...headers }),
-    upload: (path, file) =>
-      request('POST', path, file, {
+    upload: (path, file, headers = {}, method = 'POST') =>
+      request(method, path, file, {
         'Content-Type': file.type || 'application/octet-stream',
         'X-File-Name': encodeURIComponent(file.name),
+        ...headers,
       }),
+    async download(path, fileName) {
+      const token = await getToken();
+      const response = await fetch(`/api${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      if (!response.ok) throw new ApiError(response.status, (await response.json().catch(() => ({}))) as ApiErrorBody);
+      const url = URL.createObjectURL(await response.blob());
+      Object.assign(document.createElement('a'), { href: url, download: fileName }).click();
+      URL.revokeObjectURL(url);
+    },
   };
 }

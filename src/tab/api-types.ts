@@ -73,7 +73,7 @@ export interface ConversationDetails extends ConversationSummary {
     madeAt: string;
   }[];
   requirements: { number: number; key: string; status: 'met' | 'missing' | 'notApplicable'; reason: string }[];
-  permissions: { editSchoolPart: boolean; sendAgenda: boolean; retry: boolean; cancel: boolean; minutes: boolean };
+  permissions: { editSchoolPart: boolean; sendAgenda: boolean; retry: boolean; cancel: boolean; minutes: boolean; managePlan: boolean };
 }
 
 export interface Person {

@@ -147,4 +147,20 @@ describe('the "Plan samtale" walkthrough in the browser', () => {
     await page.locator('[data-participant="jonas.kjaer@sohavn.example"] [data-testid="rsvp"]', { hasText: 'Accepted' }).waitFor();
     await shoot(page, '10-english');
   });
+
+  it('8. the school leader registers the school’s udviklingsplan, and the § 40 a checklist asks for it on the agenda', async () => {
+    await signInAs('Anders Holm');
+    await page.goto(conversationUrl);
+    await page.locator('[data-requirement="actionPlanStatus"][data-status="notApplicable"]').waitFor();
+    await page.getByLabel('Type plan').selectOption('udviklingsplan');
+    await page
+      .getByLabel('Planens dokument')
+      .setInputFiles({ name: 'Udviklingsplan 2026.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 plan') });
+    await page.getByRole('button', { name: 'Registrér plan' }).click();
+    await page.getByTestId('school-plan').filter({ hasText: 'Udviklingsplan: Udviklingsplan 2026.pdf' }).waitFor();
+    // The Holbæk template has no item on a plan's status, so the checklist shows it missing.
+    await page.locator('[data-requirement="actionPlanStatus"][data-status="missing"]').waitFor();
+    await shoot(page, '14-school-plan-checklist');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
 });

@@ -83,6 +83,7 @@ export function presentConversation(details: ConversationDetails, actor: Actor, 
       sendAgenda: conversationPolicy.canEditSchoolPart(actor, conversation) && canTransition(conversation.status, 'sendAgenda'),
       retry: conversationPolicy.canRetrySideEffects(actor, conversation),
       cancel: conversationPolicy.canCancel(actor) && canTransition(conversation.status, 'cancel'),
+      managePlan: actor.isMunicipalLead || conversationPolicy.canEditSchoolPart(actor, conversation),
       // Minutes open once the meeting has started (by the server's clock) and stay readable after.
       minutes: now.getTime() >= conversation.startsAt.getTime() && conversation.status !== 'cancelled',
     },

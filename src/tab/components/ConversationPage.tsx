@@ -29,6 +29,7 @@ import { DeadlineText } from './DeadlineText.js';
 import { CancelConversation } from './CancelConversation.js';
 import { RequirementsPanel } from './RequirementsPanel.js';
 import { FollowUpPanel } from './FollowUpPanel.js';
+import { SchoolPlanPanel } from './SchoolPlanPanel.js';
 
 const useStyles = makeStyles({
   grid: {
@@ -173,6 +174,11 @@ export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: st
         <div className={styles.wide}>
           <RequirementsPanel conversation={c} />
         </div>
+        {c.permissions.managePlan ? (
+          <div className={styles.wide}>
+            <SchoolPlanPanel api={api} conversation={c} onChanged={() => void load()} />
+          </div>
+        ) : null}
         <div className={styles.wide}>
           <FollowUpPanel api={api} conversation={c} onChanged={setConversation} />
         </div>

@@ -1,0 +1,47 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../../app/app-context.js';
+import { registerSchoolPlan, removeSchoolPlan, viewSchoolPlan } from '../../app/school-plans.js';
+import { maxDocumentBytes } from '../../app/add-document.js';
+import { schoolPlansRepository } from '../../store/school-plans-repository.js';
+import { actorOf } from '../actor.js';
+
+const kindSchema = z.enum(['handlingsplan', 'udviklingsplan']);
+const present = (plan: Awaited<ReturnType<typeof viewSchoolPlan>>) =>
+  plan ? { kind: plan.kind, fileName: plan.fileName, sizeBytes: plan.sizeBytes, registeredAt: plan.registeredAt.toISOString() } : null;
+
+/** A school's handlingsplan or udviklingsplan: register with its document, download, remove. */
+export function schoolPlanRoutes(ctx: AppContext): Router {
+  const router = Router();
+  router.get('/schools/:schoolId/plan', async (req, res) => {
+    res.json({ plan: present(await viewSchoolPlan(ctx, actorOf(req), req.params.schoolId)) });
+  });
+  router.put('/schools/:schoolId/plan', express.raw({ type: () => true, limit: maxDocumentBytes + 1024 }), async (req, res) => {
+    const actor = actorOf(req);
+    const kind = kindSchema.parse(req.header('x-plan-kind'));
+    let fileName = '';
+    try {
+      fileName = decodeURIComponent(req.header('x-file-name') ?? '');
+    } catch {
+      fileName = '';
+    }
+    await registerSchoolPlan(ctx, actor, req.params.schoolId, kind, {
+      fileName,
+      contentType: req.header('content-type') ?? '',
+      content: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+    });
+    res.json({ plan: present(await viewSchoolPlan(ctx, actor, req.params.schoolId)) });
+  });
+  router.get('/schools/:schoolId/plan/document', async (req, res) => {
+    await viewSchoolPlan(ctx, actorOf(req), req.params.schoolId);
+    const document = await schoolPlansRepository.document(ctx.db, req.params.schoolId);
+    if (!document) return res.status(404).end();
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.plan.fileName)}`);
+    res.type(document.plan.contentType).send(document.content);
+  });
+  router.delete('/schools/:schoolId/plan', async (req, res) => {
+    await removeSchoolPlan(ctx, actorOf(req), req.params.schoolId);
+    res.json({ plan: null });
+  });
+  return router;
+}
