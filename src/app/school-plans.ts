@@ -1,7 +1,7 @@
 import type { Actor } from '../policies/conversation-policy.js';
 import { schoolPlansRepository, type PlanKind, type SchoolPlan } from '../store/school-plans-repository.js';
 import { AppError } from './app-error.js';
-import { maxDocumentBytes } from './add-document.js';
+import { checkUploadedFile, type UploadedFile } from './uploaded-file.js';
 import type { AppContext } from './app-context.js';
 
 /** The municipality (which makes the plans) and the school's own leader may register or remove a school's plan. */
@@ -22,14 +22,10 @@ export async function registerSchoolPlan(
   actor: Actor,
   schoolId: string,
   kind: PlanKind,
-  file: { fileName: string; contentType: string; content: Uint8Array },
+  file: UploadedFile,
 ): Promise<void> {
   assertMayManage(ctx, actor, schoolId);
-  const fileName = file.fileName.normalize('NFC').trim();
-  if (!fileName || fileName.length > 200 || /[\u0000-\u001f"*:<>?/\\|]/.test(fileName))
-    throw new AppError('DOCUMENT_NAME_INVALID', { fileName });
-  if (file.content.length === 0) throw new AppError('DOCUMENT_EMPTY');
-  if (file.content.length > maxDocumentBytes) throw new AppError('DOCUMENT_TOO_LARGE', { maxMegabytes: maxDocumentBytes / 1024 / 1024 });
+  const fileName = checkUploadedFile(file);
   await schoolPlansRepository.register(ctx.db, {
     schoolId,
     kind,

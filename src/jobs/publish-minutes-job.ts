@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Database } from '../store/database.js';
 import type { JobRow } from './job-queue.js';
+import { sideEffectRecorder } from './side-effect-recorder.js';
 import { conversationRepository } from '../store/conversation-repository.js';
 import { minutesRepository } from '../store/minutes-repository.js';
-import { sideEffectsRepository, type SideEffectKind } from '../store/side-effects-repository.js';
+import { sideEffectsRepository } from '../store/side-effects-repository.js';
 import { transition } from '../domain/conversation-lifecycle.js';
 import { renderInternalMinutesDocx, renderPublicNoteDocx } from '../documents/minutes-documents.js';
 import { escapeHtml } from '../documents/html-escape.js';
@@ -41,16 +42,7 @@ export async function publishMinutes(deps: PublishDependencies, job: JobRow): Pr
   const minutes = await minutesRepository.get(db, conversationId);
   if (!stored || !minutes.approvedAt || !minutes.publicId) return;
   const { conversation } = stored;
-  const lastAttempt = job.attempts >= job.maxAttempts;
-  const mark = (kind: SideEffectKind, error: GraphError | null) =>
-    sideEffectsRepository.record(
-      db,
-      conversationId,
-      kind,
-      error ? (lastAttempt ? 'failed' : 'retrying') : 'done',
-      error?.code ?? null,
-      stored.version,
-    );
+  const mark = sideEffectRecorder(db, conversationId, job, stored.version);
 
   let links = { internalWebUrl: minutes.internalWebUrl, publicDocxWebUrl: minutes.publicDocxWebUrl };
   if (!links.internalWebUrl || !links.publicDocxWebUrl) {

@@ -1,9 +1,10 @@
 import type { Database } from '../store/database.js';
 import type { JobRow } from './job-queue.js';
+import { sideEffectRecorder } from './side-effect-recorder.js';
 import { conversationRepository } from '../store/conversation-repository.js';
 import { m365LinksRepository, type M365Links } from '../store/m365-links-repository.js';
 import { documentsRepository } from '../store/documents-repository.js';
-import { sideEffectsRepository, type SideEffectKind } from '../store/side-effects-repository.js';
+import type { SideEffectKind } from '../store/side-effects-repository.js';
 import { markInvited } from '../domain/conversation.js';
 import { buildAgendaView } from '../documents/agenda-view.js';
 import { renderAgendaDocx } from '../documents/agenda-docx.js';
@@ -56,17 +57,8 @@ export async function syncConversation(deps: SyncDependencies, job: JobRow): Pro
   const stored = await conversationRepository.get(db, conversationId);
   if (!stored) return;
   const { conversation } = stored;
-  const lastAttempt = job.attempts >= job.maxAttempts;
   const failures = new Failures();
-  const mark = (kind: SideEffectKind, error: GraphError | null) =>
-    sideEffectsRepository.record(
-      db,
-      conversationId,
-      kind,
-      error ? (lastAttempt ? 'failed' : 'retrying') : 'done',
-      error?.code ?? null,
-      stored.version,
-    );
+  const mark = sideEffectRecorder(db, conversationId, job, stored.version);
 
   let links = await m365LinksRepository.get(db, conversationId);
   if (conversation.status === 'cancelled') {

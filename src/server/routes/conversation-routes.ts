@@ -3,7 +3,9 @@ import type { AppContext } from '../../app/app-context.js';
 import { planConversationCommand } from '../../app/plan-conversation.js';
 import { updateSchoolPart } from '../../app/update-school-part.js';
 import { sendAgendaCommand } from '../../app/send-agenda.js';
-import { addDocument, maxDocumentBytes } from '../../app/add-document.js';
+import { addDocument } from '../../app/add-document.js';
+import { maxDocumentBytes } from '../../app/uploaded-file.js';
+import { uploadedFileFrom } from '../uploaded-file-from-request.js';
 import { retrySync } from '../../app/retry-sync.js';
 import { cancelConversationCommand } from '../../app/cancel-conversation.js';
 import { setFollowUpStatus } from '../../app/set-follow-up-status.js';
@@ -64,14 +66,7 @@ export function conversationRoutes(ctx: AppContext): Router {
   // The file is the body; its name travels percent-encoded in a header, so any Danish name survives.
   router.post('/conversations/:id/documents', express.raw({ type: () => true, limit: maxDocumentBytes + 1024 }), async (req, res) => {
     const actor = actorOf(req);
-    let fileName = '';
-    try {
-      fileName = decodeURIComponent(req.header('x-file-name') ?? '');
-    } catch {
-      fileName = '';
-    }
-    const content = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const document = await addDocument(ctx, actor, req.params.id, { fileName, contentType: req.header('content-type') ?? '', content });
+    const document = await addDocument(ctx, actor, req.params.id, uploadedFileFrom(req));
     res.status(201).json({ id: document.id, fileName: document.fileName, sizeBytes: document.sizeBytes });
   });
 

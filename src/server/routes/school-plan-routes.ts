@@ -2,7 +2,8 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
 import { registerSchoolPlan, removeSchoolPlan, viewSchoolPlan } from '../../app/school-plans.js';
-import { maxDocumentBytes } from '../../app/add-document.js';
+import { maxDocumentBytes } from '../../app/uploaded-file.js';
+import { uploadedFileFrom } from '../uploaded-file-from-request.js';
 import { schoolPlansRepository } from '../../store/school-plans-repository.js';
 import { actorOf } from '../actor.js';
 
@@ -19,17 +20,7 @@ export function schoolPlanRoutes(ctx: AppContext): Router {
   router.put('/schools/:schoolId/plan', express.raw({ type: () => true, limit: maxDocumentBytes + 1024 }), async (req, res) => {
     const actor = actorOf(req);
     const kind = kindSchema.parse(req.header('x-plan-kind'));
-    let fileName = '';
-    try {
-      fileName = decodeURIComponent(req.header('x-file-name') ?? '');
-    } catch {
-      fileName = '';
-    }
-    await registerSchoolPlan(ctx, actor, req.params.schoolId, kind, {
-      fileName,
-      contentType: req.header('content-type') ?? '',
-      content: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
-    });
+    await registerSchoolPlan(ctx, actor, req.params.schoolId, kind, uploadedFileFrom(req));
     res.json({ plan: present(await viewSchoolPlan(ctx, actor, req.params.schoolId)) });
   });
   router.get('/schools/:schoolId/plan/document', async (req, res) => {
