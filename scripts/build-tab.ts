@@ -23,6 +23,16 @@ const result = await build({
   logLevel: 'warning',
 });
 await copyFile('src/tab/index.html', `${outdir}/index.html`);
+// The sandbox's chat pane: the official adaptivecards renderer, bundled on its own (not part of the tab).
+await build({
+  entryPoints: { 'chat-client': 'src/sandbox/chat-client/chat-client.ts' },
+  outdir: 'dist/sandbox',
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  logLevel: 'warning',
+});
 const bytes = Object.entries(result.metafile.outputs)
   .filter(([file]) => file.endsWith('.js'))
   .reduce((sum, [, o]) => sum + o.bytes, 0);

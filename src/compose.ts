@@ -32,11 +32,27 @@ import { catalogRoutes } from './server/routes/catalog-routes.js';
 import { devSignInRoutes } from './server/routes/dev-sign-in-routes.js';
 import { errorMapping, errorBody } from './server/error-mapping.js';
 import { localeFromAcceptLanguage } from './i18n/messages.js';
+import { CloudAdapter } from '@microsoft/agents-hosting';
+import { createAgent } from '../bot/agent.js';
+import { agentsChatSender } from '../bot/agents-chat-sender.js';
+import { ChatPacer, pacingMiddleware } from '../bot/chat-pacer.js';
+import { conversationLinks } from '../bot/conversation-links.js';
+import { renderOutboxMessage } from '../bot/outbound-messages.js';
+import { deliverChatMessage } from './jobs/chat-delivery-job.js';
+import { chatDeliveryJobKind } from './app/chat-messages.js';
+import { runChatSchedule } from './app/chat-schedule.js';
+import { openPersonalChat } from './m365/personal-chat.js';
+import { reflectionRoutes } from './server/routes/reflection-routes.js';
+import { evaluationRoutes } from './server/routes/evaluation-routes.js';
 
 export interface ComposeOverrides {
   db?: Database;
   now?: () => Date;
   jobs?: Partial<JobRunnerOptions>;
+  /** The chat pacer's clock and limits; the benchmark and tests set their own. */
+  pacer?: ChatPacer;
+  /** Runs the chat scheduler every this many ms (0 = never; tests call it themselves). */
+  chatScheduleIntervalMs?: number;
   /** Tests drive the job runner themselves when false. */
   startJobs?: boolean;
 }
@@ -80,7 +96,13 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
 
   const sandbox =
     config.mode === 'local'
-      ? createSandbox({ dataDir: overrides.db ? null : config.dataDir, publicUrl: url, driveId: config.sandboxDriveId })
+      ? createSandbox({
+          dataDir: overrides.db ? null : config.dataDir,
+          publicUrl: url,
+          driveId: config.sandboxDriveId,
+          teamsAppId: config.teamsAppId,
+          botId: config.botId,
+        })
       : null;
   const graph = new GraphExecutor(
     config.mode === 'local'
@@ -94,11 +116,35 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   );
   const driveId = config.mode === 'local' ? config.sandboxDriveId : config.driveId;
 
+  const directory = graphDirectory(graph);
+  const links = conversationLinks({ mode: config.mode, publicUrl: url, manifestAppId: process.env.TEAMS_APP_ID });
+  const now = overrides.now ?? (() => new Date());
+  // One adapter for both directions: inbound turns and proactive sends. Local mode has no app id: anonymous, as the SDK's local development is.
+  const adapter = new CloudAdapter(
+    config.mode === 'local' ? {} : { clientId: config.botId, clientSecret: config.clientSecret, tenantId: config.tenantId },
+  );
+  // The SDK's default turn error handler tells users to "fix the source code"; ours logs and lets the agent apologise in Danish.
+  adapter.onTurnError = async (context, error) => console.error('Bot turn failed:', context.activity.type, (error as any)?.response?.data ?? error);
+  const pacer = overrides.pacer ?? new ChatPacer();
+  adapter.use(pacingMiddleware(pacer));
+  const chatSettings = { teamsAppId: config.teamsAppId, botId: config.botId, serviceUrl: sandbox ? sandbox.connectorUrl : config.botServiceUrl };
+
   const runner = new JobRunner(
     db,
     {
       [syncJobKind]: (job) => syncConversation({ db, graph, driveId }, job),
       [publishJobKind]: (job) => publishMinutes({ db, graph, driveId, publicUrl: url }, job),
+      [chatDeliveryJobKind]: (job) =>
+        deliverChatMessage(
+          {
+            db,
+            directory,
+            sender: agentsChatSender(adapter, config.mode === 'local' ? null : config.botId),
+            openChat: (aadObjectId) => openPersonalChat(graph, chatSettings, aadObjectId),
+            render: (message, locale) => renderOutboxMessage(db, message, locale, links, now()),
+          },
+          job,
+        ),
     },
     { concurrency: config.jobConcurrency, pollIntervalMs: 1000, backoffBaseMs: 2000, backoffCapMs: 5 * 60_000, ...overrides.jobs },
   );
@@ -106,9 +152,9 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
     db,
     organisation,
     templates,
-    directory: graphDirectory(graph),
+    directory,
     calendar: graphCalendarReader(graph),
-    now: overrides.now ?? (() => new Date()),
+    now,
     wakeJobs: () => runner.wake(),
   };
 
@@ -117,6 +163,14 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   app.get('/healthz', (_req, res) => res.json({ ok: true, mode: config.mode }));
   if (sandbox) app.use('/sandbox', sandbox.router);
   app.use(publicNoteRoutes(db));
+  // The bot's messaging endpoint: Bot Service JWTs checked by the Agents SDK in Microsoft 365 mode; anonymous only in local mode.
+  const agent = createAgent({ ctx, links, tenantId: config.mode === 'm365' ? config.tenantId : null });
+  app.post(
+    '/api/messages',
+    express.json({ limit: '1mb' }),
+    (req, res, next) => (config.mode === 'm365' ? adapter.authorizeRequest(req as never, res as never, next) : next()),
+    (req, res) => adapter.process(req as never, res as never, (context) => agent.run(context)),
+  );
   const api = express.Router();
   if (sandbox) api.use(devSignInRoutes(sandbox.state, authenticator as LocalAuthenticator));
   api.use(requireActor(authenticator, organisation));
@@ -124,6 +178,8 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   api.use(conversationRoutes(ctx));
   api.use(minutesRoutes(ctx, url));
   api.use(schoolPlanRoutes(ctx));
+  api.use(reflectionRoutes(ctx));
+  api.use(evaluationRoutes(ctx));
   api.use((req, res) => res.status(404).json(errorBody('NOT_FOUND', localeFromAcceptLanguage(req.header('accept-language')))));
   app.use('/api', api);
   if (existsSync(tabDist)) {
@@ -139,6 +195,12 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   app.use(errorMapping);
 
   if (overrides.startJobs !== false) runner.start();
+  const scheduleEvery = overrides.chatScheduleIntervalMs ?? (overrides.startJobs === false ? 0 : 60_000);
+  const scheduleTimer =
+    scheduleEvery > 0
+      ? setInterval(() => void runChatSchedule(ctx, { reminderDaysBefore: [10, 7], preparationDaysBefore: config.preparationDaysBefore }).catch((e) => console.error('Chat schedule failed:', e)), scheduleEvery)
+      : null;
+  scheduleTimer?.unref();
   return {
     url,
     server,
@@ -148,6 +210,7 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
     graph,
     sandbox,
     async close() {
+      if (scheduleTimer) clearInterval(scheduleTimer);
       await runner.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();

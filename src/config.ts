@@ -13,6 +13,7 @@ const m365Keys = [
   'SHAREPOINT_DRIVE_ID',
   'DATABASE_URL',
   'PUBLIC_URL',
+  'TEAMS_APP_CATALOG_ID',
 ] as const;
 
 const envSchema = z.object({
@@ -30,6 +31,14 @@ const envSchema = z.object({
   AZURE_API_AUDIENCE: z.string().optional(),
   SHAREPOINT_DRIVE_ID: z.string().optional(),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  /** The app's id in the tenant's app catalog (not the manifest id), for installing it for people through Graph. */
+  TEAMS_APP_CATALOG_ID: z.string().optional(),
+  /** The bot's Entra app id; the same app registration as the rest of the product unless set. */
+  BOT_ID: z.string().optional(),
+  /** Where proactive messages go before a person has written to the bot (Teams' global Bot Connector endpoint). */
+  BOT_SERVICE_URL: z.url().default('https://smba.trafficmanager.net/teams/'),
+  /** How many days before the meeting the preparation card is sent. */
+  CHAT_PREPARATION_DAYS: z.coerce.number().int().min(0).max(14).default(2),
 });
 
 export type AppConfig = {
@@ -41,6 +50,11 @@ export type AppConfig = {
   organisationFile: string;
   templatesDir: string;
   jobConcurrency: number;
+  preparationDaysBefore: number;
+  /** The Teams app and its bot. */
+  teamsAppId: string;
+  botId: string;
+  botServiceUrl: string;
 } & (
   | { mode: 'local'; sandboxDriveId: string }
   | {
@@ -70,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL ?? null,
     templatesDir: resolve(e.TEMPLATES_DIR),
     jobConcurrency: e.JOB_CONCURRENCY,
+    preparationDaysBefore: e.CHAT_PREPARATION_DAYS,
   };
   if (!anyCredential) {
     return {
@@ -78,6 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
       organisationFile: resolve(e.ORGANISATION_FILE ?? 'config/organisation.local.json'),
       sandboxDriveId: 'sandbox-drive',
+      teamsAppId: 'udviklingssamtale-sandbox-app',
+      botId: 'udviklingssamtale-sandbox-bot',
+      // Set once the sandbox knows its address; the sandbox's Bot Connector lives under /sandbox/connector/.
+      botServiceUrl: '',
     };
   }
   const missing = [...m365Keys, 'ORGANISATION_FILE' as const].filter((k) => !e[k]);
@@ -96,5 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clientSecret: e.AZURE_CLIENT_SECRET!,
     apiAudience: e.AZURE_API_AUDIENCE ?? `api://${new URL(e.PUBLIC_URL!).host}/${e.AZURE_CLIENT_ID}`,
     driveId: e.SHAREPOINT_DRIVE_ID!,
+    teamsAppId: e.TEAMS_APP_CATALOG_ID!,
+    botId: e.BOT_ID ?? e.AZURE_CLIENT_ID!,
+    botServiceUrl: e.BOT_SERVICE_URL,
   };
 }

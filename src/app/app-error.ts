@@ -13,7 +13,9 @@ export type AppErrorCode =
   | 'VERSION_CONFLICT'
   | 'UNSAFE_CONTENT'
   | 'AGREEMENT_NOT_FOUND'
-  | 'MINUTES_NOT_APPROVED';
+  | 'MINUTES_NOT_APPROVED'
+  | 'ROUND_NOT_FOUND'
+  | 'ROUND_ALREADY_OPEN';
 
 export class AppError extends Error {
   constructor(

@@ -3,6 +3,7 @@ import { conversationPolicy, type Actor } from '../policies/conversation-policy.
 import { conversationRepository } from '../store/conversation-repository.js';
 import { loadReadableConversation } from './load-conversation.js';
 import { requestSync } from './sync-job.js';
+import { queueWelcomes } from './chat-reach.js';
 import { AppError } from './app-error.js';
 import type { AppContext } from './app-context.js';
 
@@ -14,6 +15,7 @@ export async function sendAgendaCommand(ctx: AppContext, actor: Actor, id: strin
     const sent = sendAgenda(conversation, ctx.now());
     const saved = await conversationRepository.update(tx, sent, version);
     await requestSync(tx, id, saved, ['invitation', 'agenda']);
+    await queueWelcomes(tx, sent);
     return saved;
   });
   ctx.wakeJobs();

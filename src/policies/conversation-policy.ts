@@ -29,6 +29,15 @@ export const conversationPolicy = {
   canApproveMinutes: (actor: Actor, conversation: Pick<Conversation, 'schoolLeaderUpn'>): boolean =>
     same(actor.upn, conversation.schoolLeaderUpn),
 
+  /** Reflection rounds are run by the facilitator; the school leader and the municipality's lead can stand in. */
+  canFacilitate: (actor: Actor, conversation: Pick<Conversation, 'schoolLeaderUpn' | 'participants'>): boolean =>
+    same(actor.upn, conversation.schoolLeaderUpn) ||
+    conversation.participants.some((p) => same(p.upn, actor.upn) && (p.role === 'facilitator' || p.role === 'municipalLead')),
+
+  /** Reflections, preparation answers and evaluations are shared with the conversation's participants only. */
+  isParticipant: (actor: Pick<Actor, 'upn'>, conversation: Pick<Conversation, 'participants'>): boolean =>
+    conversation.participants.some((p) => same(p.upn, actor.upn)),
+
   /** The municipality invited, so the municipality cancels. */
   canCancel: (actor: Actor): boolean => actor.isMunicipalLead,
 

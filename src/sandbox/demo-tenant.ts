@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { SandboxState, SandboxUser } from './sandbox-state.js';
 
 /**
@@ -56,7 +56,18 @@ const people: Omit<SandboxUser, 'id' | 'mail'>[] = [
 export function seedDemoTenant(state: SandboxState): void {
   for (const person of people) {
     if (state.findUser(person.userPrincipalName)) continue;
-    state.users.push({ ...person, id: randomUUID(), mail: person.userPrincipalName });
+    state.users.push({ ...person, id: stableUserId(person.userPrincipalName), mail: person.userPrincipalName });
   }
   state.changed();
+}
+
+/**
+ * The same person gets the same object id on every machine (a name-based
+ * UUID, version 5 layout), so scripts such as the Agents Playground run can
+ * name a demo user by id.
+ */
+export function stableUserId(upn: string): string {
+  const hex = createHash('sha1').update(`sandbox-user:${upn.toLowerCase()}`).digest('hex');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

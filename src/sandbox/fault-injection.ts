@@ -5,7 +5,7 @@ export const faultSettingsSchema = z.object({
   /** Share of Graph operations (each inner batch request counts) answered with a fault. */
   rate: z.number().min(0).max(1).default(0),
   statuses: z
-    .array(z.union([z.literal(429), z.literal(503), z.literal(504)]))
+    .array(z.union([z.literal(429), z.literal(412), z.literal(502), z.literal(503), z.literal(504)]))
     .min(1)
     .default([429, 503]),
   retryAfterSeconds: z.number().min(0).max(120).default(1),

@@ -14,12 +14,20 @@ import { renderLibraryPage } from './pages/library-page.js';
 import { page } from './pages/layout.js';
 import { sandboxTexts } from './sandbox-texts.js';
 import { escapeHtml } from '../documents/html-escape.js';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { connectorRouter, type ConnectorStats } from './connector/connector-router.js';
+import { SandboxTeamsClient } from './connector/teams-client.js';
+import { renderChatPage } from './pages/chat-page.js';
 
 export interface SandboxOptions {
   /** Folder for the sandbox's data; null keeps it in memory (tests). */
   dataDir: string | null;
   publicUrl: string;
   driveId: string;
+  /** The app in the sandbox's catalog and its bot, which the sandbox's Teams posts activities to. */
+  teamsAppId: string;
+  botId: string;
 }
 
 export interface Sandbox {
@@ -27,10 +35,24 @@ export interface Sandbox {
   state: SandboxState;
   faults: FaultInjector;
   stats: GraphStats;
+  connectorStats: ConnectorStats;
+  /** Faults for the Bot Connector, separate from Graph's (POST /sandbox/_control/connector-faults). */
+  connectorFaults: FaultInjector;
+  teams: SandboxTeamsClient;
   context: SandboxGraphContext;
   /** Base URL for the product's Graph client. */
   graphBaseUrl: string;
+  /** The Bot Connector's service URL, as Teams puts it on activities. */
+  connectorUrl: string;
 }
+
+const chatAssets = fileURLToPath(new URL('../../dist/sandbox/', import.meta.url));
+const executeSchema = z.object({
+  activityId: z.string().min(1).max(200),
+  verb: z.string().min(1).max(100),
+  data: z.record(z.string(), z.unknown()).default({}),
+  trigger: z.enum(['manual', 'automatic']).default('manual'),
+});
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -43,8 +65,29 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function createSandbox(options: SandboxOptions): Sandbox {
   const state = new SandboxState(options.dataDir ? join(options.dataDir, 'sandbox') : null);
   seedDemoTenant(state);
-  const context: SandboxGraphContext = { state, model: loadCsdlModel(), publicUrl: options.publicUrl, driveId: options.driveId };
+  const connectorUrl = `${options.publicUrl}/sandbox/connector/`;
+  const teams = new SandboxTeamsClient({
+    state,
+    botEndpoint: `${options.publicUrl}/api/messages`,
+    connectorUrl,
+    botId: `28:${options.botId}`,
+    botName: 'Udviklingssamtale',
+  });
+  const context: SandboxGraphContext = {
+    state,
+    model: loadCsdlModel(),
+    publicUrl: options.publicUrl,
+    driveId: options.driveId,
+    teamsApp: { id: options.teamsAppId, botId: options.botId, displayName: 'Udviklingssamtale' },
+    onAppInstalled: (chat) => {
+      const user = state.users.find((u) => u.id === chat.userId);
+      // As in Teams, the bot hears about the installation on its own, after Graph has answered.
+      if (user) setTimeout(() => void teams.installed(chat, user).catch(() => undefined), 0);
+    },
+  };
   const faults = new FaultInjector();
+  const connectorFaults = new FaultInjector();
+  const connectorStats: ConnectorStats = { requests: 0, delivered: 0, updated: 0, throttled: 0, faultsInjected: 0, rejected: 0 };
   const stats: GraphStats = { httpRequests: 0, operations: 0, rejectedBodies: 0 };
   const router = Router();
   const raw = express.raw({ type: () => true, limit: '60mb' });
@@ -110,7 +153,48 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       res.status(400).json({ code: 'VALIDATION_FAILED', message: String(error) });
     }
   });
-  router.get('/_control/stats', (_req, res) => res.json({ ...stats, faultsInjected: faults.injected }));
+  router.get('/_control/stats', (_req, res) => res.json({ ...stats, faultsInjected: faults.injected, connector: connectorStats }));
+  router.post('/_control/connector-faults', express.json(), (req, res) => {
+    try {
+      res.json(connectorFaults.configure(req.body));
+    } catch (error) {
+      res.status(400).json({ code: 'VALIDATION_FAILED', message: String(error) });
+    }
+  });
+
+  router.use('/connector', connectorRouter(state, connectorFaults, connectorStats));
+  router.use('/assets', express.static(chatAssets, { maxAge: '1h' }));
+
+  const chatUser = (upn: string) => {
+    const user = state.findUser(upn);
+    const chat = user ? state.chats.find((c) => c.userId === user.id) : undefined;
+    return { user, chat };
+  };
+  router.get('/chat/:upn', (req, res) => {
+    const { user } = chatUser(String(req.params.upn));
+    if (!user) return res.status(404).type('html').send(page('404', '<p>Ukendt person.</p>'));
+    res.type('html').send(renderChatPage(user));
+  });
+  router.get('/chat/:upn/activities', (req, res) => {
+    const { user, chat } = chatUser(String(req.params.upn));
+    if (!user) return res.status(404).json({ code: 'NOT_FOUND' });
+    res.json({ installed: Boolean(chat), activities: chat?.activities ?? [] });
+  });
+  router.post('/chat/:upn/messages', express.json(), async (req, res) => {
+    const { user, chat } = chatUser(String(req.params.upn));
+    const parsed = z.object({ text: z.string().trim().min(1).max(2000), locale: z.string().max(20).default('da-DK') }).safeParse(req.body);
+    if (!user || !chat) return res.status(404).json({ code: 'NOT_FOUND', message: 'Appen er ikke installeret for personen.' });
+    if (!parsed.success) return res.status(400).json({ code: 'VALIDATION_FAILED', message: 'Skriv en besked.' });
+    const status = await teams.sendText(chat, user, parsed.data.text, parsed.data.locale);
+    res.status(status >= 400 ? 502 : 202).json({ ok: status < 400, botStatus: status });
+  });
+  router.post('/chat/:upn/execute', express.json({ limit: '256kb' }), async (req, res) => {
+    const { user, chat } = chatUser(String(req.params.upn));
+    const parsed = executeSchema.safeParse(req.body);
+    if (!user || !chat) return res.status(404).json({ ok: false, message: 'Appen er ikke installeret for personen.' });
+    if (!parsed.success) return res.status(400).json({ ok: false, message: 'Ugyldig handling.' });
+    res.json(await teams.execute(chat, user, parsed.data, req.header('accept-language')?.split(',')[0] ?? 'da-DK'));
+  });
 
   router.get('/', (_req, res) => res.type('html').send(renderPeoplePage(state)));
   router.get('/mail/:upn', (req, res) => {
@@ -160,5 +244,16 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     res.type('html').send(page(sandboxTexts.pages.meetingTitle, `<p>${escapeHtml(sandboxTexts.pages.meetingNote)}</p>`)),
   );
 
-  return { router, state, faults, stats, context, graphBaseUrl: `${options.publicUrl}/sandbox/graph` };
+  return {
+    router,
+    state,
+    faults,
+    stats,
+    connectorStats,
+    connectorFaults,
+    teams,
+    context,
+    graphBaseUrl: `${options.publicUrl}/sandbox/graph`,
+    connectorUrl,
+  };
 }

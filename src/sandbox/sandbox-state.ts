@@ -79,11 +79,32 @@ export interface UploadSession {
   expiresAt: string;
 }
 
+/** One message in a person's 1:1 chat with the bot, as the Bot Connector holds it. */
+export interface SandboxChatActivity {
+  id: string;
+  from: 'bot' | 'user';
+  type: string;
+  text: string;
+  attachments: { contentType: string; content: unknown }[];
+  timestamp: string;
+  updatedAt: string | null;
+}
+
+/** The app installed in a person's personal scope, and the 1:1 chat that comes with it. */
+export interface SandboxChat {
+  id: string;
+  userId: string;
+  installationId: string;
+  teamsAppId: string;
+  activities: SandboxChatActivity[];
+}
+
 interface PersistedState {
   users: SandboxUser[];
   events: SandboxEvent[];
   messages: SandboxMessage[];
   driveItems: SandboxDriveItem[];
+  chats?: SandboxChat[];
 }
 
 /**
@@ -95,6 +116,7 @@ export class SandboxState {
   events: SandboxEvent[] = [];
   messages: SandboxMessage[] = [];
   driveItems: SandboxDriveItem[] = [];
+  chats: SandboxChat[] = [];
   uploadSessions = new Map<string, UploadSession & { chunks: Buffer[] }>();
   private readonly memoryBlobs = new Map<string, Buffer>();
   private saveTimer: NodeJS.Timeout | null = null;
@@ -102,7 +124,7 @@ export class SandboxState {
   constructor(private readonly dir: string | null) {
     if (dir && existsSync(join(dir, 'state.json'))) {
       const saved = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as PersistedState;
-      Object.assign(this, saved);
+      Object.assign(this, { ...saved, chats: saved.chats ?? [] });
     }
     if (dir) mkdirSync(join(dir, 'blobs'), { recursive: true });
   }
@@ -127,7 +149,13 @@ export class SandboxState {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     if (!this.dir) return;
-    const state: PersistedState = { users: this.users, events: this.events, messages: this.messages, driveItems: this.driveItems };
+    const state: PersistedState = {
+      users: this.users,
+      events: this.events,
+      messages: this.messages,
+      driveItems: this.driveItems,
+      chats: this.chats,
+    };
     const tmp = join(this.dir, 'state.json.tmp');
     writeFileSync(tmp, JSON.stringify(state));
     renameSync(tmp, join(this.dir, 'state.json'));
@@ -137,4 +165,8 @@ export class SandboxState {
     const key = decodeURIComponent(idOrUpn).toLowerCase();
     return this.users.find((u) => u.id === key || u.userPrincipalName.toLowerCase() === key || u.mail.toLowerCase() === key);
   }
+}
+
+export function chatOf(state: SandboxState, chatId: string): SandboxChat | undefined {
+  return state.chats.find((c) => c.id === chatId);
 }

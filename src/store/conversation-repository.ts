@@ -149,4 +149,25 @@ export const conversationRepository = {
       ),
     );
   },
+
+  /** Conversations the chat scheduler looks at: active, starting within the horizon or ended in the last month. */
+  async listForSchedule(db: Queryable, now: Date, horizonDays: number): Promise<Conversation[]> {
+    const rows = await db.query<Row>(
+      `select * from conversations
+       where status in ('draft', 'invited', 'agendaSent', 'held', 'minutesDrafted')
+         and starts_at <= $1::timestamptz + make_interval(days => $2) and ends_at >= $1::timestamptz - interval '30 days'
+       order by starts_at limit 2000`,
+      [now, horizonDays],
+    );
+    if (rows.length === 0) return [];
+    const participants = await db.query<Row>('select * from participants where conversation_id = any($1::uuid[]) order by position', [
+      rows.map((r) => r.id),
+    ]);
+    return rows.map((row) => fromRows(row, participants.filter((p) => p.conversation_id === row.id)).conversation);
+  },
+
+  async idByJoinUrl(db: Queryable, joinUrl: string): Promise<string | null> {
+    const [row] = await db.query<{ conversation_id: string }>('select conversation_id from m365_links where join_url = $1', [joinUrl]);
+    return row?.conversation_id ?? null;
+  },
 };

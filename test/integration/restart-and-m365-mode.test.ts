@@ -68,6 +68,7 @@ describe('Microsoft 365 mode', () => {
       AZURE_CLIENT_ID: '1d2c3b4a-5e6f-4071-8293-a4b5c6d7e8f9',
       AZURE_CLIENT_SECRET: 'not-used-in-this-test',
       SHAREPOINT_DRIVE_ID: 'b!drive',
+      TEAMS_APP_CATALOG_ID: 'f1a2b3c4-0000-4000-8000-000000000001',
       DATABASE_URL: 'postgres://unused',
       PUBLIC_URL: 'https://udviklingssamtale.example.dk',
       ORGANISATION_FILE: `${root}config/organisation.local.json`,

@@ -75,3 +75,40 @@ export const planBody = (overrides: Record<string, unknown> = {}) => ({
   extraTopics: ['Omstillingsplanen'],
   ...overrides,
 });
+
+/** Polls until the probe answers something truthy; background jobs make many outcomes eventual. */
+export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('waitFor timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Plans a Bakkeskolen conversation, fills in the school's part with these invitees and sends the agenda. */
+export async function conversationWithAgendaSent(
+  app: TestApp,
+  invitees: { upn: string; role: string }[],
+  plan: Record<string, unknown> = {},
+): Promise<string> {
+  const asLead = await app.as(lead);
+  const asLeader = await app.as(leader);
+  const planned = await asLead('POST', '/conversations', planBody(plan));
+  if (planned.status !== 201) throw new Error(`plan failed: ${JSON.stringify(planned.body)}`);
+  const id = planned.body.id as string;
+  // The invitation job moves the conversation to "invited" (a new version) in the background.
+  await waitFor(async () => (await asLeader('GET', `/conversations/${id}`)).body.status === 'invited');
+  const current = (await asLeader('GET', `/conversations/${id}`)).body;
+  const saved = await asLeader('PUT', `/conversations/${id}/school-part`, {
+    version: current.version,
+    developmentAreas: 'Pauserne som relationsrum',
+    learningFocus: 'Hvordan bliver frikvarteret et læringsrum?',
+    participants: invitees,
+  });
+  if (saved.status !== 200) throw new Error(`school part failed: ${JSON.stringify(saved.body)}`);
+  const sent = await asLeader('POST', `/conversations/${id}/send-agenda`, { version: saved.body.version });
+  if (sent.status !== 200) throw new Error(`send agenda failed: ${JSON.stringify(sent.body)}`);
+  return id;
+}

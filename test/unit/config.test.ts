@@ -15,7 +15,7 @@ describe('configuration', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
-      for (const name of ['AZURE_CLIENT_SECRET', 'SHAREPOINT_DRIVE_ID', 'DATABASE_URL', 'PUBLIC_URL', 'ORGANISATION_FILE']) {
+      for (const name of ['AZURE_CLIENT_SECRET', 'SHAREPOINT_DRIVE_ID', 'DATABASE_URL', 'PUBLIC_URL', 'ORGANISATION_FILE', 'TEAMS_APP_CATALOG_ID']) {
         expect((error as Error).message).toContain(name);
       }
       expect((error as Error).message).not.toContain('AZURE_TENANT_ID');
@@ -28,6 +28,7 @@ describe('configuration', () => {
       AZURE_CLIENT_ID: 'cid',
       AZURE_CLIENT_SECRET: 'from-key-vault',
       SHAREPOINT_DRIVE_ID: 'b!drive',
+      TEAMS_APP_CATALOG_ID: 'f1a2b3c4-0000-4000-8000-000000000001',
       DATABASE_URL: 'postgres://db/app',
       PUBLIC_URL: 'https://app.example.dk',
       ORGANISATION_FILE: 'config/organisation.json',

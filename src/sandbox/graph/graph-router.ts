@@ -3,6 +3,7 @@ import { GraphHttpError, graphErrorResponse, type GraphRequest, type GraphRespon
 import { getUser, listUsers } from './users-handlers.js';
 import { cancelEvent, createEvent, getEvent, listEvents, respondToEvent, updateEvent } from './events-handlers.js';
 import { sendMail } from './mail-handlers.js';
+import { getInstallationChat, installApp, listInstalledApps } from './teamwork-handlers.js';
 import { createChild, createUploadSession, getContent, getItem, getItemByPath, listChildren, putContentByPath } from './drive-handlers.js';
 
 type Route = [method: string, pattern: RegExp, handle: (ctx: SandboxGraphContext, m: string[], r: GraphRequest) => GraphResponse];
@@ -22,6 +23,9 @@ const routes: Route[] = [
     (c, m, r) => respondToEvent(c, m[1]!, m[2]!, m[3] as 'accept', r.json),
   ],
   ['POST', /^\/users\/([^/]+)\/sendMail$/, (c, m, r) => sendMail(c, m[1]!, r.json)],
+  ['GET', /^\/users\/([^/]+)\/teamwork\/installedApps$/, (c, m, r) => listInstalledApps(c, m[1]!, r)],
+  ['POST', /^\/users\/([^/]+)\/teamwork\/installedApps$/, (c, m, r) => installApp(c, m[1]!, r.json)],
+  ['GET', /^\/users\/([^/]+)\/teamwork\/installedApps\/([^/]+)\/chat$/, (c, m) => getInstallationChat(c, m[1]!, m[2]!)],
   [
     'PUT',
     /^\/drives\/([^/]+)\/root:\/(.+?):\/content$/,

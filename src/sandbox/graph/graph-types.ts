@@ -26,6 +26,10 @@ export interface SandboxGraphContext {
   /** Where the sandbox is reachable, for webUrl, joinUrl and upload URLs. */
   publicUrl: string;
   driveId: string;
+  /** The one app in the sandbox's app catalog: ours, with its bot. */
+  teamsApp: { id: string; botId: string; displayName: string };
+  /** Teams tells the bot when it is installed for someone; the sandbox's connector does the same. */
+  onAppInstalled?: (chat: import('../sandbox-state.js').SandboxChat) => void;
 }
 
 /** An error in Graph's own shape: {"error":{"code","message","innerError"}}. */

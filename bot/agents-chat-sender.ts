@@ -1,0 +1,66 @@
+import { Activity, type ConversationReference } from '@microsoft/agents-activity';
+import { CloudAdapter, HttpError, type TurnContext } from '@microsoft/agents-hosting';
+import { ChatDeliveryError, type ChatSender, type OutgoingMessage } from '../src/jobs/chat-sender.js';
+import type { StoredConversationRef } from '../src/store/chat-users-repository.js';
+
+/**
+ * Proactive messages through the Agents SDK's CloudAdapter: continue the
+ * stored conversation and send (or update) one activity. In Microsoft 365
+ * mode the adapter gets a Bot Framework token for the bot's app id; in local
+ * mode the identity has no audience, so the sandbox connector is called
+ * anonymously, as the SDK does for local development.
+ */
+export function agentsChatSender(adapter: CloudAdapter, botAppId: string | null): ChatSender {
+  const identity: Parameters<CloudAdapter['continueConversation']>[0] = botAppId ?? {};
+  const toReference = (ref: StoredConversationRef): ConversationReference => ({
+    serviceUrl: ref.serviceUrl,
+    channelId: ref.channelId,
+    conversation: { id: ref.conversation.id, conversationType: ref.conversation.conversationType, tenantId: ref.conversation.tenantId, isGroup: false },
+    agent: ref.bot ? { id: ref.bot.id, name: ref.bot.name } : undefined,
+    user: ref.user,
+  });
+  const activityOf = (message: OutgoingMessage) => Activity.fromObject({ type: 'message', ...message });
+
+  const translate = (error: unknown): never => {
+    if (error instanceof HttpError) {
+      const header = error.response?.headers?.get?.('retry-after');
+      const seconds = header ? Number(header) : NaN;
+      throw new ChatDeliveryError(error.response?.status ?? 500, error.message, Number.isFinite(seconds) ? seconds * 1000 : undefined);
+    }
+    throw error;
+  };
+
+  /**
+   * Runs one proactive turn. The adapter hands errors inside a turn to its
+   * onTurnError instead of throwing them, so the turn keeps its own and the
+   * caller gets it: a failed send must fail the job, not pass as delivered.
+   */
+  const turn = async <T>(ref: StoredConversationRef, work: (context: TurnContext) => Promise<T>): Promise<T> => {
+    let outcome: { ok: true; value: T } | { ok: false; error: unknown } = { ok: false, error: new Error('The turn did not run') };
+    await adapter.continueConversation(identity, toReference(ref), async (context) => {
+      try {
+        outcome = { ok: true, value: await work(context) };
+      } catch (error) {
+        outcome = { ok: false, error };
+      }
+    });
+    const result = outcome as { ok: true; value: T } | { ok: false; error: unknown };
+    if (!result.ok) return translate(result.error);
+    return result.value;
+  };
+
+  return {
+    async send(ref, message) {
+      const id = await turn(ref, async (context) => (await context.sendActivity(activityOf(message)))?.id ?? '');
+      if (!id) throw new ChatDeliveryError(502, 'The connector returned no activity id');
+      return id;
+    },
+    async update(ref, activityId, message) {
+      await turn(ref, async (context) => {
+        const activity = activityOf(message);
+        activity.id = activityId;
+        await context.updateActivity(activity);
+      });
+    },
+  };
+}

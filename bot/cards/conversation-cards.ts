@@ -1,0 +1,68 @@
+import { card, heading, paragraph, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card.js';
+import { botTexts, formatWhen, interpolate, type BotLocale } from '../bot-texts.js';
+import type { Role } from '../../src/domain/roles.js';
+
+/** What the welcome and list cards say about a conversation; built by the bot from the stored one. */
+export interface ConversationFacts {
+  id: string;
+  schoolName: string;
+  startsAt: Date;
+  theme: string;
+  role: Role;
+  conversationUrl: string;
+  agendaUrl: string | null;
+}
+
+/** The first message a participant gets once the agenda is sent: what, when, their role, links. */
+export function welcomeCard(facts: ConversationFacts, locale: BotLocale): AdaptiveCard {
+  const t = botTexts(locale);
+  const actions: CardAction[] = [];
+  if (facts.agendaUrl) actions.push({ type: 'Action.OpenUrl', title: t.welcome.openAgenda, url: facts.agendaUrl });
+  actions.push({ type: 'Action.OpenUrl', title: t.welcome.openConversation, url: facts.conversationUrl });
+  return card(
+    locale,
+    [
+      heading(interpolate(t.welcome.title, { school: facts.schoolName })),
+      paragraph(t.welcome.intro),
+      {
+        type: 'FactSet',
+        facts: [
+          { title: t.welcome.when, value: formatWhen(facts.startsAt, locale) },
+          { title: t.welcome.role, value: t.roles[facts.role] },
+          ...(facts.theme ? [{ title: t.welcome.theme, value: facts.theme }] : []),
+        ],
+      },
+    ],
+    actions,
+  );
+}
+
+export function deadlineReminderCard(facts: ConversationFacts, daysBefore: number, locale: BotLocale): AdaptiveCard {
+  const t = botTexts(locale);
+  return card(
+    locale,
+    [
+      heading(interpolate(t.reminder.title, { school: facts.schoolName })),
+      paragraph(interpolate(t.reminder.body, { days: daysBefore, when: formatWhen(facts.startsAt, locale) })),
+    ],
+    [{ type: 'Action.OpenUrl', title: t.reminder.open, url: facts.conversationUrl }],
+  );
+}
+
+/** "mine samtaler": the person's upcoming conversations, newest last, each with its link. */
+export function upcomingCard(conversations: readonly ConversationFacts[], locale: BotLocale): AdaptiveCard {
+  const t = botTexts(locale);
+  const body: CardElement[] = [heading(t.commands.upcomingTitle)];
+  if (conversations.length === 0) body.push(paragraph(t.commands.noUpcoming));
+  for (const c of conversations) {
+    body.push({
+      type: 'Container',
+      style: 'emphasis',
+      items: [
+        paragraph(`[${c.schoolName}](${c.conversationUrl})`, { weight: 'bolder' }),
+        paragraph(`${formatWhen(c.startsAt, locale)} · ${t.roles[c.role]}`, { isSubtle: true, spacing: 'none' }),
+      ],
+    });
+  }
+  return card(locale, body);
+}

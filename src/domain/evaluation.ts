@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { ConversationStatus } from './conversation-lifecycle.js';
+import { DomainError } from './errors.js';
+
+/** "Samtale om samtalen": three open questions and a 1–5 rating, per participant. */
+export const evaluationAnswerSchema = z.object({
+  wentWell: z.string().trim().max(4000).default(''),
+  adjust: z.string().trim().max(4000).default(''),
+  carryForward: z.string().trim().max(4000).default(''),
+  rating: z.coerce.number().int().min(1).max(5),
+});
+export type EvaluationAnswer = z.infer<typeof evaluationAnswerSchema>;
+
+export interface StoredEvaluation extends EvaluationAnswer {
+  conversationId: string;
+  upn: string;
+  answeredAt: Date;
+}
+
+/** Answerable from the meeting's end until the minutes are approved. */
+export function assertEvaluationOpen(status: ConversationStatus, endsAt: Date, now: Date): void {
+  if (['minutesApproved', 'published', 'cancelled'].includes(status)) throw new DomainError('EVALUATION_CLOSED', {});
+  if (now.getTime() < endsAt.getTime() - 15 * 60_000) throw new DomainError('EVALUATION_NOT_YET', {});
+}
+
+export interface EvaluationSummary {
+  responses: number;
+  /** How many gave each rating, index 0 = rating 1. */
+  ratingCounts: [number, number, number, number, number];
+  averageRating: number | null;
+  wentWell: string[];
+  adjust: string[];
+  carryForward: string[];
+}
+
+/** The aggregate is anonymous on purpose: texts without names, so people write freely. */
+export function summarizeEvaluations(evaluations: readonly EvaluationAnswer[]): EvaluationSummary {
+  const ratingCounts: EvaluationSummary['ratingCounts'] = [0, 0, 0, 0, 0];
+  for (const e of evaluations) ratingCounts[e.rating - 1]!++;
+  const total = evaluations.reduce((sum, e) => sum + e.rating, 0);
+  const texts = (pick: (e: EvaluationAnswer) => string) => evaluations.map(pick).filter((t) => t.trim().length > 0);
+  return {
+    responses: evaluations.length,
+    ratingCounts,
+    averageRating: evaluations.length === 0 ? null : Math.round((total / evaluations.length) * 10) / 10,
+    wentWell: texts((e) => e.wentWell),
+    adjust: texts((e) => e.adjust),
+    carryForward: texts((e) => e.carryForward),
+  };
+}

@@ -1,0 +1,105 @@
+import { DomainError } from './errors.js';
+import type { Conversation } from './conversation.js';
+
+/**
+ * A reflection round on one agenda item: each participant writes privately,
+ * the facilitator reveals, then everyone speaks in turn. Answers stay private
+ * until the reveal; they can be edited until the round is closed.
+ */
+export type RoundStatus = 'open' | 'revealed' | 'closed';
+
+export interface ReflectionRound {
+  id: string;
+  conversationId: string;
+  itemKey: string;
+  status: RoundStatus;
+  /** Minutes of silent reflection, shown as a countdown hint on the card. */
+  minutes: number;
+  /** The people asked; participants who declined the meeting are not. */
+  invitedUpns: string[];
+  /** Who speaks when, once revealed. Everyone invited, answered or not. */
+  speakingOrder: string[];
+  openedBy: string;
+  openedAt: Date;
+  revealedAt: Date | null;
+  closedAt: Date | null;
+}
+
+const defaultReflectionMinutes = 3;
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+export function startRound(
+  conversation: Conversation,
+  input: { id: string; itemKey: string; openedBy: string; minutes?: number },
+  existing: readonly ReflectionRound[],
+  now: Date,
+): ReflectionRound {
+  if (!['invited', 'agendaSent', 'held'].includes(conversation.status)) {
+    throw new DomainError('TRANSITION_NOT_ALLOWED', { from: conversation.status, event: 'startRound' });
+  }
+  const item = conversation.template.items.find((i) => i.key === input.itemKey);
+  if (!item) throw new DomainError('AGENDA_ITEM_NOT_FOUND', { itemKey: input.itemKey });
+  if (item.reflectionQuestions.length === 0) throw new DomainError('ROUND_WITHOUT_QUESTIONS', { item: item.title });
+  if (existing.some((r) => r.itemKey === input.itemKey && r.status !== 'closed')) {
+    throw new DomainError('ROUND_ALREADY_OPEN', { item: item.title });
+  }
+  const invitedUpns = conversation.participants.filter((p) => p.response !== 'declined').map((p) => p.upn);
+  return {
+    id: input.id,
+    conversationId: conversation.id,
+    itemKey: item.key,
+    status: 'open',
+    minutes: input.minutes ?? item.reflectionMinutes ?? defaultReflectionMinutes,
+    invitedUpns,
+    speakingOrder: [],
+    openedBy: input.openedBy,
+    openedAt: now,
+    revealedAt: null,
+    closedAt: null,
+  };
+}
+
+/** Whether this person may write or change an answer in the round now. */
+export function assertCanAnswer(round: ReflectionRound, upn: string): void {
+  if (round.status === 'closed') throw new DomainError('ROUND_CLOSED', {});
+  if (!round.invitedUpns.some((u) => same(u, upn))) throw new DomainError('NOT_IN_ROUND', {});
+}
+
+/** Fisher–Yates with an injected random source, so tests can fix the order. */
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** "Vis svar": answers become visible and a shuffled speaking order is drawn. */
+export function revealRound(round: ReflectionRound, now: Date, random: () => number): ReflectionRound {
+  if (round.status !== 'open') throw new DomainError('TRANSITION_NOT_ALLOWED', { from: round.status, event: 'reveal' });
+  return { ...round, status: 'revealed', revealedAt: now, speakingOrder: shuffled(round.invitedUpns, random) };
+}
+
+/** The facilitator may change the order; the new one must name the same people, each once. */
+export function reorderRound(round: ReflectionRound, order: readonly string[]): ReflectionRound {
+  if (round.status !== 'revealed') throw new DomainError('TRANSITION_NOT_ALLOWED', { from: round.status, event: 'reorder' });
+  const expected = [...round.speakingOrder].map((u) => u.toLowerCase()).sort();
+  const given = [...order].map((u) => u.toLowerCase()).sort();
+  if (expected.length !== given.length || expected.some((u, i) => u !== given[i])) {
+    throw new DomainError('SPEAKING_ORDER_INVALID', {});
+  }
+  const byKey = new Map(round.speakingOrder.map((u) => [u.toLowerCase(), u]));
+  return { ...round, speakingOrder: order.map((u) => byKey.get(u.toLowerCase())!) };
+}
+
+export function closeRound(round: ReflectionRound, now: Date): ReflectionRound {
+  if (round.status === 'closed') throw new DomainError('TRANSITION_NOT_ALLOWED', { from: round.status, event: 'close' });
+  const revealed = round.status === 'open' ? { ...round, revealedAt: now, speakingOrder: round.invitedUpns } : round;
+  return { ...revealed, status: 'closed', closedAt: now };
+}
+
+/** Before the reveal only the person's own answer is visible; afterwards, all of them to the participants. */
+export function answersVisibleTo(round: ReflectionRound, viewerUpn: string, answerUpn: string): boolean {
+  return round.status !== 'open' || same(viewerUpn, answerUpn);
+}
