@@ -17,13 +17,22 @@ import { evaluationCard, evaluationVerbs } from './cards/evaluation-card.js';
 import { preparationCard, preparationVerbs, questionIdFromInput } from './cards/preparation-card.js';
 import { upcomingCard } from './cards/conversation-cards.js';
 import { cardContentType, type AdaptiveCard } from './cards/adaptive-card.js';
-import { conversationRefSchema, evaluationSubmitSchema, preparationSubmitSchema, reflectionAnswerSchema, reflectionRefSchema } from './card-submits.js';
+import {
+  conversationRefSchema,
+  evaluationSubmitSchema,
+  preparationSubmitSchema,
+  reflectionAnswerSchema,
+  reflectionRefSchema,
+} from './card-submits.js';
 import { factsOf } from './outbound-messages.js';
 import type { ConversationLinks } from './conversation-links.js';
 
 /** Refusals shown under the card in Teams (an error invoke response); nothing is stored. */
 class CardRefusal extends Error {
-  constructor(readonly code: keyof ReturnType<typeof botTexts>['errors'], readonly status = 400) {
+  constructor(
+    readonly code: keyof ReturnType<typeof botTexts>['errors'],
+    readonly status = 400,
+  ) {
     super(code);
   }
 }
@@ -33,7 +42,11 @@ async function refuse(context: TurnContext, locale: BotLocale, refusal: CardRefu
     type: ActivityTypes.InvokeResponse,
     value: {
       status: 200,
-      body: { statusCode: refusal.status, type: 'application/vnd.microsoft.error', value: { code: refusal.code, message: botTexts(locale).errors[refusal.code] } },
+      body: {
+        statusCode: refusal.status,
+        type: 'application/vnd.microsoft.error',
+        value: { code: refusal.code, message: botTexts(locale).errors[refusal.code] },
+      },
     },
   } as never);
 }
@@ -198,7 +211,10 @@ export function createAgent(deps: AgentDeps): AgentApplication<TurnState> {
     const facts = await Promise.all(
       upcoming.map(async (c) => factsOf(c, actor.upn, links, (await m365LinksRepository.get(ctx.db, c.id)).agendaWebUrl)),
     );
-    await context.sendActivity({ type: 'message', attachments: [{ contentType: cardContentType, content: upcomingCard(facts, locale) }] } as never);
+    await context.sendActivity({
+      type: 'message',
+      attachments: [{ contentType: cardContentType, content: upcomingCard(facts, locale) }],
+    } as never);
   });
 
   // Teams sends meetingEnd to a bot in the meeting; the evaluation goes out then rather than at the planned end.

@@ -15,7 +15,12 @@ export function agentsChatSender(adapter: CloudAdapter, botAppId: string | null)
   const toReference = (ref: StoredConversationRef): ConversationReference => ({
     serviceUrl: ref.serviceUrl,
     channelId: ref.channelId,
-    conversation: { id: ref.conversation.id, conversationType: ref.conversation.conversationType, tenantId: ref.conversation.tenantId, isGroup: false },
+    conversation: {
+      id: ref.conversation.id,
+      conversationType: ref.conversation.conversationType,
+      tenantId: ref.conversation.tenantId,
+      isGroup: false,
+    },
     agent: ref.bot ? { id: ref.bot.id, name: ref.bot.name } : undefined,
     user: ref.user,
   });

@@ -73,7 +73,9 @@ export async function renderOutboxMessage(
     }
     case 'deadlineReminder':
       if (conversation.agendaSentAt) return null;
-      return asMessage(deadlineReminderCard(factsOf(conversation, message.upn, links, null), Number(message.payload.daysBefore ?? 7), locale));
+      return asMessage(
+        deadlineReminderCard(factsOf(conversation, message.upn, links, null), Number(message.payload.daysBefore ?? 7), locale),
+      );
     case 'preparation': {
       const questions = preparationQuestionsFor(conversation, message.upn);
       if (questions.length === 0) return null;

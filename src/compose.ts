@@ -124,10 +124,15 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
     config.mode === 'local' ? {} : { clientId: config.botId, clientSecret: config.clientSecret, tenantId: config.tenantId },
   );
   // The SDK's default turn error handler tells users to "fix the source code"; ours logs and lets the agent apologise in Danish.
-  adapter.onTurnError = async (context, error) => console.error('Bot turn failed:', context.activity.type, (error as any)?.response?.data ?? error);
+  adapter.onTurnError = async (context, error) =>
+    console.error('Bot turn failed:', context.activity.type, (error as any)?.response?.data ?? error);
   const pacer = overrides.pacer ?? new ChatPacer();
   adapter.use(pacingMiddleware(pacer));
-  const chatSettings = { teamsAppId: config.teamsAppId, botId: config.botId, serviceUrl: sandbox ? sandbox.connectorUrl : config.botServiceUrl };
+  const chatSettings = {
+    teamsAppId: config.teamsAppId,
+    botId: config.botId,
+    serviceUrl: sandbox ? sandbox.connectorUrl : config.botServiceUrl,
+  };
 
   const runner = new JobRunner(
     db,
@@ -198,7 +203,13 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   const scheduleEvery = overrides.chatScheduleIntervalMs ?? (overrides.startJobs === false ? 0 : 60_000);
   const scheduleTimer =
     scheduleEvery > 0
-      ? setInterval(() => void runChatSchedule(ctx, { reminderDaysBefore: [10, 7], preparationDaysBefore: config.preparationDaysBefore }).catch((e) => console.error('Chat schedule failed:', e)), scheduleEvery)
+      ? setInterval(
+          () =>
+            void runChatSchedule(ctx, { reminderDaysBefore: [10, 7], preparationDaysBefore: config.preparationDaysBefore }).catch((e) =>
+              console.error('Chat schedule failed:', e),
+            ),
+          scheduleEvery,
+        )
       : null;
   scheduleTimer?.unref();
   return {

@@ -75,5 +75,12 @@ export function card(_locale: string, body: CardElement[], actions: CardAction[]
   };
 }
 
-export const heading = (text: string): TextBlock => ({ type: 'TextBlock', text, wrap: true, weight: 'bolder', size: 'medium', style: 'heading' });
+export const heading = (text: string): TextBlock => ({
+  type: 'TextBlock',
+  text,
+  wrap: true,
+  weight: 'bolder',
+  size: 'medium',
+  style: 'heading',
+});
 export const paragraph = (text: string, extra: Partial<TextBlock> = {}): TextBlock => ({ type: 'TextBlock', text, wrap: true, ...extra });

@@ -30,7 +30,11 @@ export async function ownEvaluation(ctx: AppContext, upn: string, conversationId
 }
 
 /** The conversation's aggregate, for its participants and the municipality. */
-export async function viewEvaluation(ctx: AppContext, actor: Actor, conversationId: string): Promise<EvaluationSummary & { invited: number }> {
+export async function viewEvaluation(
+  ctx: AppContext,
+  actor: Actor,
+  conversationId: string,
+): Promise<EvaluationSummary & { invited: number }> {
   const { conversation } = await loadReadableConversation(ctx.db, actor, conversationId);
   const evaluations = await evaluationsRepository.forConversation(ctx.db, conversationId);
   return { ...summarizeEvaluations(evaluations), invited: conversation.participants.filter((p) => p.response !== 'declined').length };

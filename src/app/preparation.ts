@@ -20,7 +20,12 @@ export interface PreparationQuestionRef {
 export function preparationQuestionsFor(conversation: Conversation, upn: string): PreparationQuestionRef[] {
   const role = conversation.participants.find((p) => p.upn.toLowerCase() === upn.toLowerCase())?.role;
   const all = conversation.template.items.flatMap((item) =>
-    item.preparationQuestions.map((text, index) => ({ id: `${item.key}:${index}`, itemTitle: item.title, text, roles: item.responsibleRoles })),
+    item.preparationQuestions.map((text, index) => ({
+      id: `${item.key}:${index}`,
+      itemTitle: item.title,
+      text,
+      roles: item.responsibleRoles,
+    })),
   );
   const own = role ? all.filter((q) => q.roles.includes(role)) : [];
   return (own.length > 0 ? own : all).map(({ id, itemTitle, text }) => ({ id, itemTitle, text }));
@@ -44,7 +49,10 @@ export async function viewPreparation(ctx: AppContext, actor: Actor, conversatio
   const names = new Map(conversation.participants.map((p) => [p.upn.toLowerCase(), p.displayName]));
   const questions = new Map<string, { itemTitle: string; text: string }>(
     conversation.template.items.flatMap((item) =>
-      item.preparationQuestions.map((text, i): [string, { itemTitle: string; text: string }] => [`${item.key}:${i}`, { itemTitle: item.title, text }]),
+      item.preparationQuestions.map((text, i): [string, { itemTitle: string; text: string }] => [
+        `${item.key}:${i}`,
+        { itemTitle: item.title, text },
+      ]),
     ),
   );
   const rows = await preparationAnswersRepository.forConversation(ctx.db, conversationId);

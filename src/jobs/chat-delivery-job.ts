@@ -58,7 +58,12 @@ export async function deliverChatMessage(deps: ChatDeliveryDeps, job: JobRow): P
     const permanent =
       (error instanceof ChatDeliveryError && !error.retryable) || (error instanceof GraphError && !error.retryable && error.status !== 401);
     const finalAttempt = job.attempts >= job.maxAttempts;
-    await chatOutboxRepository.markAttempt(deps.db, outboxId, String((error as Error).message ?? error), permanent || finalAttempt ? 'failed' : null);
+    await chatOutboxRepository.markAttempt(
+      deps.db,
+      outboxId,
+      String((error as Error).message ?? error),
+      permanent || finalAttempt ? 'failed' : null,
+    );
     if (!permanent) throw error;
   }
 }

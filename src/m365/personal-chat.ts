@@ -15,7 +15,11 @@ export interface PersonalChatSettings {
  * read from the installation. The result is a conversation reference the Bot
  * Connector accepts. A concurrent install answers 409, which means "there".
  */
-export async function openPersonalChat(graph: GraphExecutor, settings: PersonalChatSettings, userId: string): Promise<StoredConversationRef> {
+export async function openPersonalChat(
+  graph: GraphExecutor,
+  settings: PersonalChatSettings,
+  userId: string,
+): Promise<StoredConversationRef> {
   let installationId = await graph.run(teamsAppRequests.findInstallation(userId, settings.teamsAppId));
   if (!installationId) {
     try {

@@ -94,7 +94,10 @@ export const chatOutboxRepository = {
   },
 
   async sentFor(db: Queryable, conversationId: string, kind: ChatMessageKind): Promise<OutboxMessage[]> {
-    const rows = await db.query(`select * from chat_outbox where conversation_id = $1 and kind = $2 and status = 'sent'`, [conversationId, kind]);
+    const rows = await db.query(`select * from chat_outbox where conversation_id = $1 and kind = $2 and status = 'sent'`, [
+      conversationId,
+      kind,
+    ]);
     return rows.map(toMessage);
   },
 };

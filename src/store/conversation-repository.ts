@@ -163,7 +163,13 @@ export const conversationRepository = {
     const participants = await db.query<Row>('select * from participants where conversation_id = any($1::uuid[]) order by position', [
       rows.map((r) => r.id),
     ]);
-    return rows.map((row) => fromRows(row, participants.filter((p) => p.conversation_id === row.id)).conversation);
+    return rows.map(
+      (row) =>
+        fromRows(
+          row,
+          participants.filter((p) => p.conversation_id === row.id),
+        ).conversation,
+    );
   },
 
   async idByJoinUrl(db: Queryable, joinUrl: string): Promise<string | null> {

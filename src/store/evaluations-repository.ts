@@ -22,7 +22,9 @@ export const evaluationsRepository = {
   },
 
   async forConversation(db: Queryable, conversationId: string): Promise<StoredEvaluation[]> {
-    return (await db.query('select * from evaluations where conversation_id = $1 order by answered_at', [conversationId])).map(toEvaluation);
+    return (await db.query('select * from evaluations where conversation_id = $1 order by answered_at', [conversationId])).map(
+      toEvaluation,
+    );
   },
 
   /** Every evaluation in the municipality with the conversation's school year, for the overview. */

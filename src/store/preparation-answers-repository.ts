@@ -13,7 +13,9 @@ export const preparationAnswersRepository = {
   },
 
   async forConversation(db: Queryable, conversationId: string): Promise<{ upn: string; answers: PreparationAnswers; updatedAt: Date }[]> {
-    const rows = await db.query<Record<string, any>>('select * from preparation_answers where conversation_id = $1 order by updated_at', [conversationId]);
+    const rows = await db.query<Record<string, any>>('select * from preparation_answers where conversation_id = $1 order by updated_at', [
+      conversationId,
+    ]);
     return rows.map((r) => ({ upn: r.upn, answers: r.answers, updatedAt: new Date(r.updated_at) }));
   },
 };

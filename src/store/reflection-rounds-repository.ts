@@ -87,7 +87,9 @@ export const reflectionRoundsRepository = {
   },
 
   async answers(db: Queryable, roundId: string): Promise<ReflectionAnswer[]> {
-    const rows = await db.query<Record<string, any>>('select * from reflection_answers where round_id = $1 order by answered_at', [roundId]);
+    const rows = await db.query<Record<string, any>>('select * from reflection_answers where round_id = $1 order by answered_at', [
+      roundId,
+    ]);
     return rows.map((r) => ({ upn: r.upn, text: r.text, answeredAt: date(r.answered_at), updatedAt: date(r.updated_at) }));
   },
 };

@@ -53,6 +53,7 @@ export interface ConversationDetails extends ConversationSummary {
     goal: string;
     minutes: number;
     responsibleRoles: Role[];
+    reflectionQuestions: string[];
     startsAt: string;
     endsAt: string;
   }[];
@@ -73,7 +74,17 @@ export interface ConversationDetails extends ConversationSummary {
     madeAt: string;
   }[];
   requirements: { number: number; key: string; status: 'met' | 'missing' | 'notApplicable'; reason: string }[];
-  permissions: { editSchoolPart: boolean; sendAgenda: boolean; retry: boolean; cancel: boolean; minutes: boolean; managePlan: boolean };
+  permissions: {
+    editSchoolPart: boolean;
+    sendAgenda: boolean;
+    retry: boolean;
+    cancel: boolean;
+    minutes: boolean;
+    managePlan: boolean;
+    facilitate: boolean;
+    participant: boolean;
+    evaluation: boolean;
+  };
 }
 
 export interface Person {
@@ -98,4 +109,39 @@ export interface MinutesDetails {
   approved: boolean;
   links: { internal: string | null; publicDocx: string | null; publicNote: string | null; website: string | null };
   permissions: { edit: boolean; approve: boolean; recordWebsite: boolean };
+}
+
+export interface ReflectionRoundView {
+  round: {
+    id: string;
+    itemKey: string;
+    status: 'open' | 'revealed' | 'closed';
+    minutes: number;
+    invitedUpns: string[];
+    speakingOrder: string[];
+  };
+  version: number;
+  itemTitle: string;
+  questions: string[];
+  answers: { upn: string; displayName: string; text: string; updatedAt: string }[];
+  answeredCount: number;
+  notAnswered: { upn: string; displayName: string }[];
+  delivery: { sent: number; pending: number; failed: number };
+}
+
+export interface EvaluationSummary {
+  responses: number;
+  invited?: number;
+  ratingCounts: [number, number, number, number, number];
+  averageRating: number | null;
+  wentWell: string[];
+  adjust: string[];
+  carryForward: string[];
+}
+
+export interface PreparationAnswers {
+  upn: string;
+  displayName: string;
+  updatedAt: string;
+  answers: { questionId: string; itemTitle: string; text: string; answer: string }[];
 }

@@ -37,7 +37,14 @@ describe(`who sees and changes a conversation (${databaseKind()})`, () => {
     });
     const seen = await asInvitee('GET', `/conversations/${id}`);
     expect(seen.status).toBe(200);
-    expect(seen.body.permissions).toEqual({ editSchoolPart: false, sendAgenda: false, retry: false, cancel: false, minutes: false, managePlan: false });
+    expect(seen.body.permissions).toEqual({
+      editSchoolPart: false,
+      sendAgenda: false,
+      retry: false,
+      cancel: false,
+      minutes: false,
+      managePlan: false,
+    });
   });
 
   it('lets only the school leader edit the school’s part', async () => {

@@ -25,7 +25,9 @@ const state = () => app.sandbox!.state;
 const userOf = (upn: string) => state().findUser(upn)!;
 const chatOf = (upn: string): SandboxChat | undefined => state().chats.find((c) => c.userId === userOf(upn).id);
 const cards = (upn: string) =>
-  (chatOf(upn)?.activities ?? []).filter((a) => a.from === 'bot' && a.attachments.length > 0).map((a) => ({ activity: a, card: a.attachments[0]!.content as any }));
+  (chatOf(upn)?.activities ?? [])
+    .filter((a) => a.from === 'bot' && a.attachments.length > 0)
+    .map((a) => ({ activity: a, card: a.attachments[0]!.content as any }));
 const cardText = (card: unknown) => JSON.stringify(card);
 const reflectionCardOf = (upn: string, roundId: string) => cards(upn).find((c) => cardText(c.card).includes(roundId));
 
@@ -78,7 +80,9 @@ describe(`Teams bot through the sandbox's Bot Connector (${databaseKind()})`, ()
     expect(before.answers.map((a: any) => a.upn)).toEqual([facilitator]);
     expect(before.notAnswered.map((n: any) => n.upn)).toEqual(everyone.slice(6));
 
-    const revealed = await asFacilitator('POST', `/conversations/${conversationId}/reflection-rounds/${roundId}/reveal`, { version: before.version });
+    const revealed = await asFacilitator('POST', `/conversations/${conversationId}/reflection-rounds/${roundId}/reveal`, {
+      version: before.version,
+    });
     expect(revealed.status).toBe(200);
     const round = revealed.body.rounds[0];
     expect(round.round.status).toBe('revealed');
@@ -114,8 +118,12 @@ describe(`Teams bot through the sandbox's Bot Connector (${databaseKind()})`, ()
     await forge('nanna.friis@sohavn.example', own.activity.id, { roundId, answer: 'Mit eget svar', upn: facilitator });
     // Malformed: no answer, an answer far too long, a round id that is not a string.
     expect(await forge(leader, reflectionCardOf(leader, roundId)!.activity.id, { roundId })).toMatchObject({ ok: false, status: 400 });
-    expect(await forge(leader, reflectionCardOf(leader, roundId)!.activity.id, { roundId, answer: 'x'.repeat(5000) })).toMatchObject({ ok: false });
-    expect(await forge(leader, reflectionCardOf(leader, roundId)!.activity.id, { roundId: { $ne: null }, answer: 'x' })).toMatchObject({ ok: false });
+    expect(await forge(leader, reflectionCardOf(leader, roundId)!.activity.id, { roundId, answer: 'x'.repeat(5000) })).toMatchObject({
+      ok: false,
+    });
+    expect(await forge(leader, reflectionCardOf(leader, roundId)!.activity.id, { roundId: { $ne: null }, answer: 'x' })).toMatchObject({
+      ok: false,
+    });
     // Another conversation's round id, from a participant of this one.
     expect(otherId).not.toBe(conversationId);
 
@@ -129,7 +137,9 @@ describe(`Teams bot through the sandbox's Bot Connector (${databaseKind()})`, ()
     // Closing redraws every card as closed; answering after that is refused.
     const cardIds = Object.fromEntries(everyone.map((upn) => [upn, reflectionCardOf(upn, roundId)!.activity.id]));
     const cardById = (upn: string) => cards(upn).find((c) => c.activity.id === cardIds[upn])!;
-    const closed = await asFacilitator('POST', `/conversations/${conversationId}/reflection-rounds/${roundId}/close`, { version: after.version });
+    const closed = await asFacilitator('POST', `/conversations/${conversationId}/reflection-rounds/${roundId}/close`, {
+      version: after.version,
+    });
     expect(closed.body.rounds[0].round.status).toBe('closed');
     await waitFor(async () => everyone.every((upn) => cardText(cardById(upn).card).includes('Runden er lukket')));
     expect(cardById(facilitator).activity.updatedAt).not.toBeNull();
@@ -156,7 +166,11 @@ describe(`Teams bot through the sandbox's Bot Connector (${databaseKind()})`, ()
       expect(app.sandbox!.connectorStats.faultsInjected).toBeGreaterThan(injectedBefore);
       for (const upn of everyone) expect(cards(upn).filter((c) => cardText(c.card).includes(id))).toHaveLength(1);
     } finally {
-      await fetch(`${app.url}/sandbox/_control/connector-faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      await fetch(`${app.url}/sandbox/_control/connector-faults`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
     }
   });
 
@@ -198,7 +212,13 @@ describe(`Teams bot through the sandbox's Bot Connector (${databaseKind()})`, ()
         {
           activityId: target.activity.id,
           verb: 'evaluation.answer',
-          data: { conversationId, wentWell: `Godt fra ${upn}`, adjust: '', carryForward: 'Mere tid til refleksion', rating: String(rating) },
+          data: {
+            conversationId,
+            wentWell: `Godt fra ${upn}`,
+            adjust: '',
+            carryForward: 'Mere tid til refleksion',
+            rating: String(rating),
+          },
           trigger: 'manual',
         },
         'da-DK',

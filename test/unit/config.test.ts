@@ -15,7 +15,14 @@ describe('configuration', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
-      for (const name of ['AZURE_CLIENT_SECRET', 'SHAREPOINT_DRIVE_ID', 'DATABASE_URL', 'PUBLIC_URL', 'ORGANISATION_FILE', 'TEAMS_APP_CATALOG_ID']) {
+      for (const name of [
+        'AZURE_CLIENT_SECRET',
+        'SHAREPOINT_DRIVE_ID',
+        'DATABASE_URL',
+        'PUBLIC_URL',
+        'ORGANISATION_FILE',
+        'TEAMS_APP_CATALOG_ID',
+      ]) {
         expect((error as Error).message).toContain(name);
       }
       expect((error as Error).message).not.toContain('AZURE_TENANT_ID');

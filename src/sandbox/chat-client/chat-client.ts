@@ -68,10 +68,9 @@ function renderCard(activity: ChatActivity, content: unknown, errorBox: HTMLElem
     else if (action instanceof AC.ExecuteAction) void execute(activity.id, action.verb ?? '', action.data, 'manual', errorBox);
   };
   const refresh = (content as { refresh?: { action?: { verb?: string; data?: unknown } } }).refresh;
-  // Teams refreshes a Universal Actions card when it comes into view; the sandbox does it once per version.
-  const version = `${activity.id}|${activity.updatedAt ?? ''}`;
-  if (refresh?.action?.verb && !refreshed.has(version)) {
-    refreshed.add(version);
+  // Teams refreshes a Universal Actions card when it comes into view; the sandbox does it once per message and page load.
+  if (refresh?.action?.verb && !refreshed.has(activity.id)) {
+    refreshed.add(activity.id);
     void execute(activity.id, refresh.action.verb, refresh.action.data ?? {}, 'automatic', errorBox);
   }
   return card.render() ?? document.createElement('div');
@@ -95,7 +94,8 @@ function renderActivity(activity: ChatActivity): HTMLElement {
     element.append(body);
   }
   for (const attachment of activity.attachments) {
-    if (attachment.contentType === 'application/vnd.microsoft.card.adaptive') element.append(renderCard(activity, attachment.content, errorBox));
+    if (attachment.contentType === 'application/vnd.microsoft.card.adaptive')
+      element.append(renderCard(activity, attachment.content, errorBox));
   }
   element.append(errorBox);
   return element;

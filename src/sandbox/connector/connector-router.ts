@@ -133,25 +133,29 @@ export function connectorRouter(state: SandboxState, faults: FaultInjector, stat
   });
 
   // SendToConversation and ReplyToActivity: in a 1:1 chat Teams shows both as the next message.
-  router.post(['/v3/conversations/:conversationId/activities', '/v3/conversations/:conversationId/activities/:replyToId'], json, (req, res) => {
-    const chat = chatFor(res, String(req.params.conversationId));
-    if (!chat || refuse(res, chat.id)) return;
-    const activity = validate(res, req.body);
-    if (!activity) return;
-    const id = `1:${randomUUID()}`;
-    chat.activities.push({
-      id,
-      from: 'bot',
-      type: 'message',
-      text: activity.text ?? '',
-      attachments: activity.attachments ?? [],
-      timestamp: new Date(clock()).toISOString(),
-      updatedAt: null,
-    });
-    stats.delivered++;
-    state.changed();
-    res.status(201).json({ id });
-  });
+  router.post(
+    ['/v3/conversations/:conversationId/activities', '/v3/conversations/:conversationId/activities/:replyToId'],
+    json,
+    (req, res) => {
+      const chat = chatFor(res, String(req.params.conversationId));
+      if (!chat || refuse(res, chat.id)) return;
+      const activity = validate(res, req.body);
+      if (!activity) return;
+      const id = `1:${randomUUID()}`;
+      chat.activities.push({
+        id,
+        from: 'bot',
+        type: 'message',
+        text: activity.text ?? '',
+        attachments: activity.attachments ?? [],
+        timestamp: new Date(clock()).toISOString(),
+        updatedAt: null,
+      });
+      stats.delivered++;
+      state.changed();
+      res.status(201).json({ id });
+    },
+  );
 
   router.put('/v3/conversations/:conversationId/activities/:activityId', json, (req, res) => {
     const chat = chatFor(res, req.params.conversationId);

@@ -17,9 +17,7 @@ export interface TeamsClientOptions {
 }
 
 export type InvokeOutcome =
-  | { ok: true; kind: 'card'; card: unknown }
-  | { ok: true; kind: 'message'; text: string }
-  | { ok: false; status: number; message: string };
+  { ok: true; kind: 'card'; card: unknown } | { ok: true; kind: 'message'; text: string } | { ok: false; status: number; message: string };
 
 export class SandboxTeamsClient {
   constructor(private readonly options: TeamsClientOptions) {}
@@ -98,9 +96,12 @@ export class SandboxTeamsClient {
     const response = body as { statusCode?: number; type?: string; value?: unknown } | null;
     if (status !== 200 || !response) return { ok: false, status, message: `Bot svarede ${status}.` };
     if (response.type === 'application/vnd.microsoft.card.adaptive') {
-      target.attachments = [{ contentType: 'application/vnd.microsoft.card.adaptive', content: response.value }];
-      target.updatedAt = new Date().toISOString();
-      this.options.state.changed();
+      // A refresh that changes nothing leaves the message as it was, as in Teams.
+      if (JSON.stringify(target.attachments[0]?.content) !== JSON.stringify(response.value)) {
+        target.attachments = [{ contentType: 'application/vnd.microsoft.card.adaptive', content: response.value }];
+        target.updatedAt = new Date().toISOString();
+        this.options.state.changed();
+      }
       return { ok: true, kind: 'card', card: response.value };
     }
     if (response.type === 'application/vnd.microsoft.error') {

@@ -22,6 +22,7 @@ import { formatShortDate, formatTime } from '../format.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { DeadlineText } from './DeadlineText.js';
 import { Panel } from './Panel.js';
+import { MunicipalityEvaluationPanel } from './MunicipalityEvaluationPanel.js';
 
 const useStyles = makeStyles({
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -78,6 +79,25 @@ export function ConversationList({ api, me, navigate }: { api: ApiClient; me: Me
           ) : null}
         </Panel>
       ) : null}
+      {me.isMunicipalLead && conversations ? (
+        <Panel title={t('overdue.title')}>
+          {(() => {
+            const overdue = conversations.filter((c) => c.deadline.status === 'overdue');
+            return overdue.length === 0 ? (
+              <Text>{t('overdue.none')}</Text>
+            ) : (
+              <ul data-testid="overdue-schools">
+                {overdue.map((c) => (
+                  <li key={c.id}>
+                    <Link href={`#/conversations/${c.id}`}>{c.schoolName}</Link>
+                  </li>
+                ))}
+              </ul>
+            );
+          })()}
+        </Panel>
+      ) : null}
+      {me.isMunicipalLead ? <MunicipalityEvaluationPanel api={api} /> : null}
       <ErrorMessage error={error} />
       {error ? <Button onClick={load}>{t('retry')}</Button> : null}
       {!conversations && !error ? <Spinner label={t('loading')} /> : null}

@@ -30,6 +30,9 @@ import { CancelConversation } from './CancelConversation.js';
 import { RequirementsPanel } from './RequirementsPanel.js';
 import { FollowUpPanel } from './FollowUpPanel.js';
 import { SchoolPlanPanel } from './SchoolPlanPanel.js';
+import { ReflectionRoundsPanel } from './ReflectionRoundsPanel.js';
+import { EvaluationPanel } from './EvaluationPanel.js';
+import { PreparationPanel } from './PreparationPanel.js';
 
 const useStyles = makeStyles({
   grid: {
@@ -171,6 +174,13 @@ export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: st
             </TableBody>
           </Table>
         </Panel>
+        {c.permissions.participant && c.status !== 'draft' && c.status !== 'cancelled' ? (
+          <div className={styles.wide}>
+            <ReflectionRoundsPanel api={api} conversation={c} />
+          </div>
+        ) : null}
+        {c.permissions.participant ? <PreparationPanel api={api} conversationId={c.id} /> : null}
+        {c.permissions.evaluation ? <EvaluationPanel api={api} conversationId={c.id} /> : null}
         <div className={styles.wide}>
           <RequirementsPanel conversation={c} />
         </div>

@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ApiClient } from '../api-client.js';
+import type { EvaluationSummary } from '../api-types.js';
+import { useI18n } from '../i18n.js';
+import { ErrorMessage } from './ErrorMessage.js';
+import { Panel } from './Panel.js';
+
+const useStyles = makeStyles({
+  bars: { display: 'grid', gridTemplateColumns: 'auto 1fr auto', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  bar: { height: '10px', backgroundColor: tokens.colorBrandBackground, borderRadius: tokens.borderRadiusSmall },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+});
+
+/** The aggregate of "samtale om samtalen": counts, average, all texts, without names. */
+export function EvaluationSummaryView({ summary }: { summary: EvaluationSummary }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  const most = Math.max(1, ...summary.ratingCounts);
+  const texts = (key: 'wentWell' | 'adjust' | 'carryForward') =>
+    summary[key].length > 0 ? (
+      <>
+        <Text weight="semibold">{t(`evaluation.${key}`)}</Text>
+        <ul className={styles.list}>
+          {summary[key].map((text, i) => (
+            <li key={i}>
+              <Text>{text}</Text>
+            </li>
+          ))}
+        </ul>
+      </>
+    ) : null;
+  return (
+    <>
+      <Text data-testid="evaluation-summary">
+        {summary.invited !== undefined
+          ? t('evaluation.responsesOf', { count: summary.responses, total: summary.invited })
+          : t('evaluation.responses', { count: summary.responses })}
+        {summary.averageRating !== null ? ` · ${t('evaluation.average', { average: summary.averageRating.toLocaleString('da-DK') })}` : ''}
+      </Text>
+      <div className={styles.bars} role="table" aria-label={t('evaluation.ratings')}>
+        {summary.ratingCounts.map((count, index) => (
+          <div key={index} role="row" style={{ display: 'contents' }}>
+            <Text role="rowheader">{index + 1}</Text>
+            <div role="cell" aria-label={t('evaluation.ratingCount', { rating: index + 1, count })}>
+              <div className={styles.bar} style={{ width: `${(count / most) * 100}%`, minWidth: count ? 4 : 0 }} />
+            </div>
+            <Text role="cell">{count}</Text>
+          </div>
+        ))}
+      </div>
+      {texts('wentWell')}
+      {texts('adjust')}
+      {texts('carryForward')}
+    </>
+  );
+}
+
+export function EvaluationPanel({ api, conversationId }: { api: ApiClient; conversationId: string }) {
+  const { t } = useI18n();
+  const [summary, setSummary] = useState<EvaluationSummary | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    api.get<EvaluationSummary>(`/conversations/${conversationId}/evaluation`).then(setSummary, setError);
+  }, [api, conversationId]);
+  return (
+    <Panel title={t('evaluation.title')}>
+      {summary === null && !error ? <Text>{t('loading')}</Text> : null}
+      {summary?.responses === 0 ? <Text>{t('evaluation.empty')}</Text> : null}
+      {summary && summary.responses > 0 ? <EvaluationSummaryView summary={summary} /> : null}
+      <ErrorMessage error={error} />
+    </Panel>
+  );
+}
