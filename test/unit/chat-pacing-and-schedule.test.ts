@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { SlidingWindowLimiter, teamsConversationLimits, teamsTenantLimits } from '../../src/m365/teams-rate-limits.js';
+import { ChatPacer } from '../../bot/chat-pacer.js';
+import { duePrompts } from '../../src/domain/chat-schedule.js';
+import { summarizeEvaluations, assertEvaluationOpen } from '../../src/domain/evaluation.js';
+import { conversationPolicy } from '../../src/policies/conversation-policy.js';
+import { plannedConversation } from '../support/factories.js';
+
+const day = 24 * 60 * 60_000;
+
+describe('Teams rate limits', () => {
+  it('lets 50 messages a second through for the tenant and refuses the 51st', () => {
+    const limiter = new SlidingWindowLimiter(teamsTenantLimits);
+    for (let i = 0; i < 50; i++) expect(limiter.tryTake('app', 1000 + i).ok).toBe(true);
+    const refused = limiter.tryTake('app', 1060);
+    expect(refused).toEqual({ ok: false, retryAfterMs: 940 });
+    expect(limiter.tryTake('app', 2000).ok).toBe(true);
+  });
+
+  it('holds a conversation to 7 per second, 8 per 2 seconds and 60 per 30 seconds', () => {
+    const limiter = new SlidingWindowLimiter(teamsConversationLimits);
+    let t = 0;
+    let sent = 0;
+    while (t < 30_000) {
+      if (limiter.tryTake('c', t).ok) sent++;
+      t += 10;
+    }
+    expect(sent).toBe(60);
+  });
+
+  it('paces a fan-out on a simulated clock at just under the tenant limit, never over a window', async () => {
+    let clock = 0;
+    const pacer = new ChatPacer(undefined, () => clock, async (ms) => void (clock += ms));
+    const sandbox = new SlidingWindowLimiter(teamsTenantLimits);
+    const times: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      await pacer.acquire(`chat-${i}`);
+      expect(sandbox.tryTake('app', clock).ok).toBe(true);
+      times.push(clock);
+    }
+    const perSecond = 1000 / (times.at(-1)! / 1000);
+    expect(perSecond).toBeGreaterThan(45);
+    expect(perSecond).toBeLessThanOrEqual(50);
+  });
+});
+
+describe('chat schedule', () => {
+  const c = plannedConversation(); // 10 March 2027, status draft
+  const at = (daysBefore: number) => new Date(c.startsAt.getTime() - daysBefore * day);
+
+  it('reminds the school leader 10 and then 7 days before while the agenda is not sent', () => {
+    expect(duePrompts({ ...c, status: 'invited' }, at(11))).toEqual([]);
+    expect(duePrompts({ ...c, status: 'invited' }, at(9.5))).toEqual([
+      { kind: 'deadlineReminder', key: `reminder:${c.id}:10`, recipients: ['anders.holm@sohavn.example'], daysBefore: 10 },
+    ]);
+    expect(duePrompts({ ...c, status: 'invited' }, at(6)).map((p) => p.key)).toEqual([`reminder:${c.id}:7`]);
+    expect(duePrompts({ ...c, status: 'agendaSent', agendaSentAt: at(8) }, at(6))).toEqual([]);
+  });
+
+  it('sends preparation two days before to everyone not declining, and the evaluation at the end', () => {
+    const sent = { ...c, status: 'agendaSent' as const, agendaSentAt: at(8) };
+    expect(duePrompts(sent, at(1.5)).map((p) => p.kind)).toEqual(['preparation']);
+    const after = new Date(c.endsAt.getTime() + 60_000);
+    expect(duePrompts(sent, after)).toEqual([{ kind: 'evaluation', key: `evaluation:${c.id}`, recipients: c.participants.map((p) => p.upn) }]);
+    expect(duePrompts({ ...sent, status: 'cancelled' }, after)).toEqual([]);
+    expect(duePrompts({ ...sent, status: 'minutesApproved' }, after)).toEqual([]);
+  });
+});
+
+describe('evaluation', () => {
+  it('summarises counts, average and the texts that were written', () => {
+    const s = summarizeEvaluations([
+      { rating: 5, wentWell: 'Struktur', adjust: '', carryForward: '' },
+      { rating: 3, wentWell: '', adjust: 'Mere tid', carryForward: 'Data tidligere' },
+      { rating: 4, wentWell: 'Dialogen', adjust: '', carryForward: '' },
+    ]);
+    expect(s).toEqual({
+      responses: 3,
+      ratingCounts: [0, 0, 1, 1, 1],
+      averageRating: 4,
+      wentWell: ['Struktur', 'Dialogen'],
+      adjust: ['Mere tid'],
+      carryForward: ['Data tidligere'],
+    });
+    expect(summarizeEvaluations([]).averageRating).toBeNull();
+  });
+
+  it('is open from the meeting’s end until the minutes are approved', () => {
+    const end = new Date('2027-03-10T10:00:00Z');
+    expect(() => assertEvaluationOpen('agendaSent', end, new Date('2027-03-10T09:00:00Z'))).toThrow('EVALUATION_NOT_YET');
+    expect(() => assertEvaluationOpen('minutesDrafted', end, new Date('2027-03-11T09:00:00Z'))).not.toThrow();
+    expect(() => assertEvaluationOpen('minutesApproved', end, new Date('2027-03-11T09:00:00Z'))).toThrow('EVALUATION_CLOSED');
+  });
+});
+
+describe('who may run rounds and read reflections', () => {
+  const c = {
+    ...plannedConversation(),
+    participants: [
+      ...plannedConversation().participants,
+      { upn: 'jonas.kjaer@sohavn.example', displayName: 'Jonas', role: 'facilitator' as const, response: 'accepted' as const },
+      { upn: 'camilla.bro@sohavn.example', displayName: 'Camilla', role: 'participant' as const, response: 'accepted' as const },
+    ],
+  };
+  it('the facilitator, the school leader and the municipality’s participant facilitate; others do not', () => {
+    expect(conversationPolicy.canFacilitate({ upn: 'jonas.kjaer@sohavn.example', isMunicipalLead: false }, c)).toBe(true);
+    expect(conversationPolicy.canFacilitate({ upn: 'anders.holm@sohavn.example', isMunicipalLead: false }, c)).toBe(true);
+    expect(conversationPolicy.canFacilitate({ upn: 'mette.lund@sohavn.example', isMunicipalLead: true }, c)).toBe(true);
+    expect(conversationPolicy.canFacilitate({ upn: 'camilla.bro@sohavn.example', isMunicipalLead: false }, c)).toBe(false);
+    expect(conversationPolicy.canFacilitate({ upn: 'laerke.dahl@sohavn.example', isMunicipalLead: true }, c)).toBe(false);
+  });
+  it('only participants count as participants — a municipal lead outside the conversation does not', () => {
+    expect(conversationPolicy.isParticipant({ upn: 'CAMILLA.BRO@sohavn.example' }, c)).toBe(true);
+    expect(conversationPolicy.isParticipant({ upn: 'laerke.dahl@sohavn.example' }, c)).toBe(false);
+  });
+});
