@@ -60,9 +60,8 @@ export async function renderOutboxMessage(
     return target ? renderOutboxMessage(db, target, locale, links, now) : null;
   }
   if (!message.conversationId) return null;
-  const stored = await conversationRepository.get(db, message.conversationId);
-  if (!stored) return null;
-  const conversation = stored.conversation;
+  const conversation = await conversationRepository.getForParticipant(db, message.conversationId, message.upn);
+  if (!conversation) return null;
   if (conversation.status === 'cancelled') return null;
   if (!conversation.participants.some((p) => p.upn.toLowerCase() === message.upn)) return null;
 
@@ -97,7 +96,7 @@ export async function renderOutboxMessage(
       const stored = await reflectionRoundsRepository.get(db, String(message.payload.roundId ?? ''));
       if (!stored) return null;
       const item = conversation.template.items.find((i) => i.key === stored.round.itemKey);
-      const own = (await reflectionRoundsRepository.answers(db, stored.round.id)).find((a) => a.upn === message.upn);
+      const own = await reflectionRoundsRepository.answerOf(db, stored.round.id, message.upn);
       return asMessage(
         reflectionCard(
           {
@@ -106,7 +105,7 @@ export async function renderOutboxMessage(
             questions: item?.reflectionQuestions ?? [],
             minutes: stored.round.minutes,
             roundStatus: stored.round.status,
-            answer: own?.text ?? null,
+            answer: own,
           },
           locale,
         ),

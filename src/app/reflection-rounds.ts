@@ -135,8 +135,7 @@ export async function roundForParticipant(ctx: AppContext, upn: string, roundId:
   const conversation = await conversationRepository.get(ctx.db, stored.round.conversationId);
   if (!conversation || !stored.round.invitedUpns.some((u) => u.toLowerCase() === upn.toLowerCase())) throw new AppError('FORBIDDEN');
   const item = conversation.conversation.template.items.find((i) => i.key === stored.round.itemKey);
-  const own = (await reflectionRoundsRepository.answers(ctx.db, roundId)).find((a) => a.upn === upn.toLowerCase());
-  return { round: stored.round, item, answer: own?.text ?? null };
+  return { round: stored.round, item, answer: await reflectionRoundsRepository.answerOf(ctx.db, roundId, upn) };
 }
 
 /** Every round of the conversation, as the viewer may see it. */

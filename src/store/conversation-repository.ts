@@ -176,4 +176,16 @@ export const conversationRepository = {
     const [row] = await db.query<{ conversation_id: string }>('select conversation_id from m365_links where join_url = $1', [joinUrl]);
     return row?.conversation_id ?? null;
   },
+
+  /**
+   * The conversation with only one participant's row: what a chat message to
+   * that person needs. A round for a thousand people reads one row each, not
+   * a thousand.
+   */
+  async getForParticipant(db: Queryable, id: string, upn: string): Promise<Conversation | null> {
+    const [row] = await db.query<Row>('select * from conversations where id = $1', [id]);
+    if (!row) return null;
+    const participants = await db.query<Row>('select * from participants where conversation_id = $1 and lower(upn) = lower($2)', [id, upn]);
+    return fromRows(row, participants).conversation;
+  },
 };

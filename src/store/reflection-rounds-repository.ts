@@ -86,6 +86,14 @@ export const reflectionRoundsRepository = {
     );
   },
 
+  async answerOf(db: Queryable, roundId: string, upn: string): Promise<string | null> {
+    const [row] = await db.query<{ text: string }>('select text from reflection_answers where round_id = $1 and upn = $2', [
+      roundId,
+      upn.toLowerCase(),
+    ]);
+    return row?.text ?? null;
+  },
+
   async answers(db: Queryable, roundId: string): Promise<ReflectionAnswer[]> {
     const rows = await db.query<Record<string, any>>('select * from reflection_answers where round_id = $1 order by answered_at', [
       roundId,

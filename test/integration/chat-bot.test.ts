@@ -195,6 +195,59 @@ describe(`Teams bot through the sandbox's Bot Connector (${databaseKind()})`, ()
     expect(chat.activities.at(-1)!.text).toContain('Type **help**');
   });
 
+  it('reminds the school leader in chat 10 days before when the agenda is not sent, once', async () => {
+    const fjordLeader = 'sofie.berg@sohavn.example';
+    const planned = await (
+      await app.as(lead)
+    )('POST', '/conversations', {
+      schoolId: 'fjordskolen',
+      templateId: 'aarhus-2025',
+      startsAt: '2026-12-01T08:00:00Z',
+      endsAt: '2026-12-01T10:00:00Z',
+      theme: '',
+      extraTopics: [],
+    });
+    expect(planned.status).toBe(201);
+    await app.runner.drain();
+    expect(await runChatSchedule(app.ctx)).toBe(1);
+    expect(await runChatSchedule(app.ctx)).toBe(0);
+    await waitFor(async () => cards(fjordLeader).some((c) => cardText(c.card).includes('Påmindelse')));
+    const reminder = cardText(cards(fjordLeader).find((c) => cardText(c.card).includes('Påmindelse'))!.card);
+    expect(reminder).toContain('Fjordskolen');
+    expect(reminder).toContain('om 10 dage');
+    const overview = (await (await app.as(lead))('GET', '/conversations')).body.conversations;
+    expect(overview.find((c: any) => c.id === planned.body.id).deadline.status).toBe('pending');
+  });
+
+  it('sends the preparation card two days before; answers are visible to the participants in the tab', async () => {
+    clock = new Date('2027-03-08T12:00:00Z');
+    expect(await runChatSchedule(app.ctx)).toBe(everyone.length);
+    expect(await runChatSchedule(app.ctx)).toBe(0);
+    const preparationOf = (upn: string) => cards(upn).find((c) => cardText(c.card).includes('preparation.answer'));
+    await waitFor(async () => everyone.every((upn) => preparationOf(upn)));
+    const target = preparationOf(leader)!;
+    const inputIds = (target.card.body as any[]).filter((e) => e.type === 'Input.Text').map((e) => e.id as string);
+    expect(inputIds.length).toBeGreaterThan(0);
+    const outcome = await app.sandbox!.teams.execute(
+      chatOf(leader)!,
+      userOf(leader),
+      {
+        activityId: target.activity.id,
+        verb: 'preparation.answer',
+        data: { conversationId, [inputIds[0]!]: 'Trivslen er steget', q__bogus__0: 'x' },
+        trigger: 'manual',
+      },
+      'da-DK',
+    );
+    expect(outcome).toMatchObject({ ok: true, kind: 'card' });
+    const seen = (await asFacilitator('GET', `/conversations/${conversationId}/preparation`)).body.answers;
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ upn: leader, displayName: 'Anders Holm' });
+    expect(seen[0].answers.map((a: any) => a.answer)).toEqual(['Trivslen er steget']);
+    const outsider = await app.as('sofie.berg@sohavn.example');
+    expect((await outsider('GET', `/conversations/${conversationId}/preparation`)).status).toBe(404);
+  });
+
   it('sends the evaluation at the meeting’s end once, and the tab shows the aggregate per conversation and for the municipality', async () => {
     clock = new Date('2027-03-10T10:05:00Z');
     await runChatSchedule(app.ctx);

@@ -26,7 +26,9 @@ const facts: ConversationFacts = {
   agendaUrl: 'https://sohavn.sharepoint.com/agenda.docx',
 };
 const template = seedTemplate('holbaek-2024');
-const questions = template.items.flatMap((i) => i.preparationQuestions.map((text, n) => ({ id: `${i.key}:${n}`, itemTitle: i.title, text })));
+const questions = template.items.flatMap((i) =>
+  i.preparationQuestions.map((text, n) => ({ id: `${i.key}:${n}`, itemTitle: i.title, text })),
+);
 const longAnswer = 'æ'.repeat(4000);
 
 const cards: [string, AdaptiveCard][] = [];
@@ -34,9 +36,18 @@ for (const locale of ['da', 'en'] as const) {
   cards.push(
     [`welcome ${locale}`, welcomeCard(facts, locale)],
     [`reminder ${locale}`, deadlineReminderCard(facts, 10, locale)],
-    [`upcoming ${locale}`, upcomingCard(Array.from({ length: 20 }, () => facts), locale)],
+    [
+      `upcoming ${locale}`,
+      upcomingCard(
+        Array.from({ length: 20 }, () => facts),
+        locale,
+      ),
+    ],
     [`upcoming empty ${locale}`, upcomingCard([], locale)],
-    [`preparation ${locale}`, preparationCard({ conversationId: facts.id, schoolName: 'B', startsAt: facts.startsAt, questions, answers: null }, locale)],
+    [
+      `preparation ${locale}`,
+      preparationCard({ conversationId: facts.id, schoolName: 'B', startsAt: facts.startsAt, questions, answers: null }, locale),
+    ],
     [
       `preparation filled ${locale}`,
       preparationCard(
@@ -55,14 +66,29 @@ for (const locale of ['da', 'en'] as const) {
     [
       `evaluation answered ${locale}`,
       evaluationCard(
-        { conversationId: facts.id, schoolName: 'B', answer: { wentWell: longAnswer, adjust: '', carryForward: '', rating: 4 }, open: true, editing: true },
+        {
+          conversationId: facts.id,
+          schoolName: 'B',
+          answer: { wentWell: longAnswer, adjust: '', carryForward: '', rating: 4 },
+          open: true,
+          editing: true,
+        },
         locale,
       ),
     ],
-    [`preparation received ${locale}`, preparationCard({ conversationId: facts.id, schoolName: 'B', startsAt: facts.startsAt, questions, answers: { 'data:0': 'Svar' } }, locale)],
+    [
+      `preparation received ${locale}`,
+      preparationCard(
+        { conversationId: facts.id, schoolName: 'B', startsAt: facts.startsAt, questions, answers: { 'data:0': 'Svar' } },
+        locale,
+      ),
+    ],
     [
       `evaluation received ${locale}`,
-      evaluationCard({ conversationId: facts.id, schoolName: 'B', answer: { wentWell: '', adjust: '', carryForward: '', rating: 2 }, open: true }, locale),
+      evaluationCard(
+        { conversationId: facts.id, schoolName: 'B', answer: { wentWell: '', adjust: '', carryForward: '', rating: 2 }, open: true },
+        locale,
+      ),
     ],
     [`evaluation closed ${locale}`, evaluationCard({ conversationId: facts.id, schoolName: 'B', answer: null, open: false }, locale)],
   );
@@ -87,11 +113,13 @@ describe('Adaptive Cards', () => {
   });
 
   it('uses Universal Actions (Action.Execute) for every answer, so Teams updates the card in place', () => {
-    const verbs = cards.flatMap(([, c]) => (c.actions ?? []).filter((a) => a.type === 'Action.Execute').map((a) => (a as { verb: string }).verb));
+    const verbs = cards.flatMap(([, c]) =>
+      (c.actions ?? []).filter((a) => a.type === 'Action.Execute').map((a) => (a as { verb: string }).verb),
+    );
     expect(new Set(verbs)).toEqual(
       new Set(['reflection.answer', 'reflection.edit', 'preparation.answer', 'preparation.edit', 'evaluation.answer', 'evaluation.edit']),
     );
-    expect(cards.some(([, c]) => c.actions?.some((a) => a.type === 'Action.Submit' as never))).toBe(false);
+    expect(cards.some(([, c]) => c.actions?.some((a) => a.type === ('Action.Submit' as never)))).toBe(false);
   });
 
   it('draws the reflection card’s faces: question, "Svar modtaget", closed', () => {
@@ -112,7 +140,12 @@ describe('Adaptive Cards', () => {
 describe('card submits', () => {
   it('accepts a reflection answer and refuses empty, oversized or malformed ones', () => {
     expect(reflectionAnswerSchema.parse({ roundId: 'r1', answer: '  Tanker  ' })).toEqual({ roundId: 'r1', answer: 'Tanker' });
-    for (const bad of [{ roundId: 'r1', answer: '   ' }, { roundId: 'r1', answer: 'x'.repeat(4001) }, { roundId: { $ne: 1 }, answer: 'x' }, {}]) {
+    for (const bad of [
+      { roundId: 'r1', answer: '   ' },
+      { roundId: 'r1', answer: 'x'.repeat(4001) },
+      { roundId: { $ne: 1 }, answer: 'x' },
+      {},
+    ]) {
       expect(reflectionAnswerSchema.safeParse(bad).success).toBe(false);
     }
   });

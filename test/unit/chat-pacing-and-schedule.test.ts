@@ -30,7 +30,11 @@ describe('Teams rate limits', () => {
 
   it('paces a fan-out on a simulated clock at just under the tenant limit, never over a window', async () => {
     let clock = 0;
-    const pacer = new ChatPacer(undefined, () => clock, async (ms) => void (clock += ms));
+    const pacer = new ChatPacer(
+      undefined,
+      () => clock,
+      async (ms) => void (clock += ms),
+    );
     const sandbox = new SlidingWindowLimiter(teamsTenantLimits);
     const times: number[] = [];
     for (let i = 0; i < 1000; i++) {
@@ -61,7 +65,9 @@ describe('chat schedule', () => {
     const sent = { ...c, status: 'agendaSent' as const, agendaSentAt: at(8) };
     expect(duePrompts(sent, at(1.5)).map((p) => p.kind)).toEqual(['preparation']);
     const after = new Date(c.endsAt.getTime() + 60_000);
-    expect(duePrompts(sent, after)).toEqual([{ kind: 'evaluation', key: `evaluation:${c.id}`, recipients: c.participants.map((p) => p.upn) }]);
+    expect(duePrompts(sent, after)).toEqual([
+      { kind: 'evaluation', key: `evaluation:${c.id}`, recipients: c.participants.map((p) => p.upn) },
+    ]);
     expect(duePrompts({ ...sent, status: 'cancelled' }, after)).toEqual([]);
     expect(duePrompts({ ...sent, status: 'minutesApproved' }, after)).toEqual([]);
   });

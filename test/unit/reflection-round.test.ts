@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { answersVisibleTo, assertCanAnswer, closeRound, reorderRound, revealRound, shuffled, startRound } from '../../src/domain/reflection-round.js';
+import {
+  answersVisibleTo,
+  assertCanAnswer,
+  closeRound,
+  reorderRound,
+  revealRound,
+  shuffled,
+  startRound,
+} from '../../src/domain/reflection-round.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { now, plannedConversation } from '../support/factories.js';
 import type { Conversation } from '../../src/domain/conversation.js';
@@ -47,7 +55,13 @@ describe('reflection round: open → revealed → closed', () => {
     const round = start();
     expect(answersVisibleTo(round, 'a@x', 'b@x')).toBe(false);
     expect(answersVisibleTo(round, 'A@x', 'a@x')).toBe(true);
-    expect(answersVisibleTo(revealRound(round, now, () => 0.5), 'a@x', 'b@x')).toBe(true);
+    expect(
+      answersVisibleTo(
+        revealRound(round, now, () => 0.5),
+        'a@x',
+        'b@x',
+      ),
+    ).toBe(true);
   });
 
   it('draws a shuffled speaking order of everyone asked, and accepts only a permutation of it', () => {
