@@ -1,5 +1,6 @@
 // Azure resources for Udviklingssamtale in Microsoft 365 mode: the Node.js web
-// app (tab, API, jobs; later the bot at /api/messages), PostgreSQL, and a Key
+// app (tab, API, jobs and the bot at /api/messages), the Azure Bot registration
+// with its Teams channel, PostgreSQL, and a Key
 // Vault holding the secrets the app reads through Key Vault references.
 @description('Short name used for every resource, e.g. "udvsamtale-dev".')
 param resourceBaseName string
@@ -16,6 +17,8 @@ param postgresAdminLogin string = 'udvadmin'
 @secure()
 param postgresAdminPassword string
 param appServiceSku string = 'B1'
+@description('The Teams app\'s id in the tenant\'s app catalog, for installing it for participants through Graph.')
+param teamsAppCatalogId string
 
 var webAppName = '${resourceBaseName}-app'
 var publicUrl = 'https://${webAppName}.azurewebsites.net'
@@ -101,6 +104,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AZURE_CLIENT_SECRET', value: '@Microsoft.KeyVault(SecretUri=${clientSecret.properties.secretUri})' }
         { name: 'DATABASE_URL', value: '@Microsoft.KeyVault(SecretUri=${databaseUrl.properties.secretUri})' }
         { name: 'SHAREPOINT_DRIVE_ID', value: sharePointDriveId }
+        { name: 'TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId }
         { name: 'ORGANISATION_FILE', value: 'config/organisation.json' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
       ]
@@ -116,6 +120,31 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
     principalId: webApp.identity.principalId
     principalType: 'ServicePrincipal'
+  }
+}
+
+// The bot's Azure registration: the same Entra app (single tenant) and the same
+// web app. Bot Service signs what it posts to /api/messages; the Agents SDK checks it.
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: '${resourceBaseName}-bot'
+  location: 'global'
+  kind: 'azurebot'
+  sku: { name: 'F0' }
+  properties: {
+    displayName: 'Udviklingssamtale'
+    endpoint: '${publicUrl}/api/messages'
+    msaAppId: aadAppClientId
+    msaAppTenantId: aadAppTenantId
+    msaAppType: 'SingleTenant'
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
   }
 }
 

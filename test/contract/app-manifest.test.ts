@@ -41,6 +41,13 @@ describe('the Teams app package', () => {
     expect(m.validDomains).toEqual(['udviklingssamtale.example.dk']);
   });
 
+  it('registers the bot (same Entra app as the tab) with its chat commands, and asks for meeting events', () => {
+    const m = manifest as any;
+    expect(m.bots[0].botId).toBe(values.AAD_APP_CLIENT_ID);
+    expect(m.bots[0].commandLists[0].commands.map((c: any) => c.title)).toEqual(['hjælp', 'mine samtaler']);
+    expect(m.authorization.permissions.resourceSpecific).toContainEqual({ name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' });
+  });
+
   it('ships icons of the sizes Teams requires (192×192 colour, 32×32 outline)', () => {
     expect(pngSize('color.png')).toEqual([192, 192]);
     expect(pngSize('outline.png')).toEqual([32, 32]);

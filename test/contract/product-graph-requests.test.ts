@@ -3,6 +3,7 @@ import { loadCsdlModel } from '../../src/sandbox/csdl/csdl-model.js';
 import { validateActionBody, validateBody } from '../../src/sandbox/csdl/csdl-body-validator.js';
 import { calendarRequests, type Invitation } from '../../src/m365/calendar-requests.js';
 import { driveRequests } from '../../src/m365/drive-requests.js';
+import { teamsAppRequests } from '../../src/m365/teams-app-requests.js';
 import { buildInvitation } from '../../src/m365/build-invitation.js';
 import { buildAgendaView } from '../../src/documents/agenda-view.js';
 import { describeSchoolPart, replaceInvitedParticipants, sendAgenda, markInvited } from '../../src/domain/conversation.js';
@@ -45,6 +46,11 @@ function productRequests(): { name: string; type: string; action?: string; body:
       type: 'microsoft.graph.event',
       action: 'cancel',
       body: calendarRequests.cancelEvent(planned.organizerUpn, 'evt', 'Aflyst').body,
+    },
+    {
+      name: 'install the Teams app for a person (bot reach)',
+      type: 'microsoft.graph.userScopeTeamsAppInstallation',
+      body: teamsAppRequests.install('user-id', 'app-id').body,
     },
     {
       name: 'create upload session',
