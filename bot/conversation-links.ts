@@ -5,6 +5,8 @@
  */
 export interface ConversationLinks {
   conversationUrl(conversationId: string): string;
+  /** The public note's stable address, for the school website. */
+  publicNoteUrl(publicId: string): string;
 }
 
 export function conversationLinks(options: { mode: 'local' | 'm365'; publicUrl: string; manifestAppId?: string }): ConversationLinks {
@@ -16,5 +18,6 @@ export function conversationLinks(options: { mode: 'local' | 'm365'; publicUrl: 
       }
       return `${options.publicUrl}/#/conversations/${conversationId}`;
     },
+    publicNoteUrl: (publicId) => `${options.publicUrl}/offentligt/notat/${publicId}`,
   };
 }

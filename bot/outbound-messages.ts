@@ -11,7 +11,8 @@ import { assertEvaluationOpen } from '../src/domain/evaluation.js';
 import type { OutgoingMessage } from '../src/jobs/chat-sender.js';
 import type { Conversation } from '../src/domain/conversation.js';
 import { cardContentType, type AdaptiveCard } from './cards/adaptive-card.js';
-import { deadlineReminderCard, welcomeCard, type ConversationFacts } from './cards/conversation-cards.js';
+import { deadlineReminderCard, minutesCard, welcomeCard, type ConversationFacts } from './cards/conversation-cards.js';
+import { minutesRepository } from '../src/store/minutes-repository.js';
 import { reflectionCard } from './cards/reflection-card.js';
 import { preparationCard } from './cards/preparation-card.js';
 import { evaluationCard } from './cards/evaluation-card.js';
@@ -106,6 +107,21 @@ export async function renderOutboxMessage(
             minutes: stored.round.minutes,
             roundStatus: stored.round.status,
             answer: own,
+          },
+          locale,
+        ),
+      );
+    }
+    case 'minutes': {
+      const minutes = await minutesRepository.get(db, conversation.id);
+      if (!minutes.approvedAt || !minutes.publicId || !minutes.internalWebUrl || !minutes.publicDocxWebUrl) return null;
+      return asMessage(
+        minutesCard(
+          {
+            schoolName: conversation.schoolName,
+            internalUrl: minutes.internalWebUrl,
+            publicDocxUrl: minutes.publicDocxWebUrl,
+            publicNoteUrl: links.publicNoteUrl(minutes.publicId),
           },
           locale,
         ),

@@ -17,7 +17,7 @@ import { ClientCredentialsAuthProvider, SandboxAuthenticationHandler } from './m
 import { graphCalendarReader, graphDirectory } from './m365/graph-directory.js';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.js';
 import { syncConversation } from './jobs/sync-conversation-job.js';
-import { publishMinutes } from './jobs/publish-minutes-job.js';
+import { mailMinutesTo, minutesMailJobKind, publishMinutes, requestMinutesMail } from './jobs/publish-minutes-job.js';
 import { publishJobKind } from './app/minutes-use-cases.js';
 import { minutesRoutes } from './server/routes/minutes-routes.js';
 import { publicNoteRoutes } from './server/routes/public-note-routes.js';
@@ -139,6 +139,7 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
     {
       [syncJobKind]: (job) => syncConversation({ db, graph, driveId }, job),
       [publishJobKind]: (job) => publishMinutes({ db, graph, driveId, publicUrl: url }, job),
+      [minutesMailJobKind]: (job) => mailMinutesTo({ db, graph, driveId, publicUrl: url }, job),
       [chatDeliveryJobKind]: (job) =>
         deliverChatMessage(
           {
@@ -147,6 +148,9 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
             sender: agentsChatSender(adapter, config.mode === 'local' ? null : config.botId),
             openChat: (aadObjectId) => openPersonalChat(graph, chatSettings, aadObjectId),
             render: (message, locale) => renderOutboxMessage(db, message, locale, links, now()),
+            onUndeliverable: async (message) => {
+              if (message.kind === 'minutes' && message.conversationId) await requestMinutesMail(db, message.conversationId, message.upn);
+            },
           },
           job,
         ),

@@ -66,3 +66,20 @@ export function upcomingCard(conversations: readonly ConversationFacts[], locale
   }
   return card(locale, body);
 }
+
+/** The approved minutes, with the links the participants need; sent instead of a mail when the bot can reach them. */
+export function minutesCard(
+  input: { schoolName: string; internalUrl: string; publicDocxUrl: string; publicNoteUrl: string },
+  locale: BotLocale,
+): AdaptiveCard {
+  const t = botTexts(locale).minutes;
+  return card(
+    locale,
+    [heading(interpolate(t.title, { school: input.schoolName })), paragraph(t.body)],
+    [
+      { type: 'Action.OpenUrl', title: t.internal, url: input.internalUrl },
+      { type: 'Action.OpenUrl', title: t.publicDocx, url: input.publicDocxUrl },
+      { type: 'Action.OpenUrl', title: t.publicNote, url: input.publicNoteUrl },
+    ],
+  );
+}

@@ -5,6 +5,8 @@ import { conversationRepository, type StoredConversation } from '../store/conver
 import { minutesRepository, type StoredMinutes } from '../store/minutes-repository.js';
 import { sideEffectsRepository } from '../store/side-effects-repository.js';
 import { agreementsRepository } from '../store/agreements-repository.js';
+import { evaluationsRepository } from '../store/evaluations-repository.js';
+import { evaluationDraft, summarizeEvaluations } from '../domain/evaluation.js';
 import { enqueueJob } from '../jobs/job-queue.js';
 import { loadReadableConversation } from './load-conversation.js';
 import { AppError } from './app-error.js';
@@ -16,6 +18,8 @@ export interface MinutesView {
   stored: StoredConversation;
   minutes: StoredMinutes;
   approval: ApprovalCheck;
+  /** The bot's evaluation answers as a draft for the evaluation item, when there are any. */
+  evaluationDraft: string | null;
 }
 
 const peopleOf = (stored: StoredConversation) => stored.conversation.participants.map((p) => ({ displayName: p.displayName }));
@@ -24,7 +28,13 @@ const peopleOf = (stored: StoredConversation) => stored.conversation.participant
 export async function viewMinutes(ctx: AppContext, actor: Actor, id: string): Promise<MinutesView> {
   const stored = await loadReadableConversation(ctx.db, actor, id);
   const minutes = await minutesRepository.get(ctx.db, id);
-  return { stored, minutes, approval: checkApproval(minutes.content, peopleOf(stored)) };
+  const evaluations = await evaluationsRepository.forConversation(ctx.db, id);
+  return {
+    stored,
+    minutes,
+    approval: checkApproval(minutes.content, peopleOf(stored)),
+    evaluationDraft: evaluationDraft(summarizeEvaluations(evaluations)),
+  };
 }
 
 /**

@@ -48,3 +48,21 @@ export function summarizeEvaluations(evaluations: readonly EvaluationAnswer[]): 
     carryForward: texts((e) => e.carryForward),
   };
 }
+
+/**
+ * The evaluation as a first draft for the minutes' evaluation item: the
+ * figures and the texts, without names. Danish, as the minutes are.
+ */
+export function evaluationDraft(summary: EvaluationSummary): string | null {
+  if (summary.responses === 0) return null;
+  const lines = [
+    `Evaluering i Teams-chatten: ${summary.responses} svar, gennemsnitlig vurdering ${String(summary.averageRating).replace('.', ',')} af 5.`,
+  ];
+  const section = (title: string, texts: string[]) => {
+    if (texts.length > 0) lines.push(`${title}\n${texts.map((t) => `- ${t}`).join('\n')}`);
+  };
+  section('Det fungerede godt:', summary.wentWell);
+  section('Kan med fordel justeres:', summary.adjust);
+  section('Tages med videre:', summary.carryForward);
+  return lines.join('\n\n');
+}

@@ -14,6 +14,8 @@ export interface ChatDeliveryDeps {
   /** Opens the person's 1:1 chat with the bot (installing the app through Graph when needed). */
   openChat: (aadObjectId: string) => Promise<StoredConversationRef>;
   render: (message: OutboxMessage, locale: 'da' | 'en') => Promise<OutgoingMessage | null>;
+  /** A message the bot could not deliver for good; e.g. the minutes then go by mail. */
+  onUndeliverable?: (message: OutboxMessage) => Promise<void>;
 }
 
 const payloadSchema = z.object({ outboxId: z.number().int() });
@@ -41,7 +43,10 @@ export async function deliverChatMessage(deps: ChatDeliveryDeps, job: JobRow): P
   if (!message || message.status !== 'pending') return;
   try {
     const user = await chatUserFor(deps, message.upn);
-    if (!user?.conversationRef) return await chatOutboxRepository.markAttempt(deps.db, outboxId, 'USER_NOT_FOUND', 'failed');
+    if (!user?.conversationRef) {
+      await chatOutboxRepository.markAttempt(deps.db, outboxId, 'USER_NOT_FOUND', 'failed');
+      return await deps.onUndeliverable?.(message);
+    }
     const outgoing = await deps.render(message, user.locale);
     if (!outgoing) return await chatOutboxRepository.markAttempt(deps.db, outboxId, 'NO_LONGER_APPLIES', 'skipped');
     const ref = user.conversationRef;
@@ -64,6 +69,7 @@ export async function deliverChatMessage(deps: ChatDeliveryDeps, job: JobRow): P
       String((error as Error).message ?? error),
       permanent || finalAttempt ? 'failed' : null,
     );
+    if (permanent || finalAttempt) await deps.onUndeliverable?.(message);
     if (!permanent) throw error;
   }
 }

@@ -162,6 +162,16 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     }
   });
 
+  // A person blocking the bot in Teams, for trying what happens when the bot cannot reach someone.
+  router.post('/_control/block-bot', express.json(), (req, res) => {
+    const parsed = z.object({ upn: z.string(), blocked: z.boolean() }).safeParse(req.body);
+    const user = parsed.success ? state.findUser(parsed.data.upn) : undefined;
+    if (!parsed.success || !user) return res.status(400).json({ code: 'VALIDATION_FAILED', message: 'Ukendt person.' });
+    state.botBlockedBy = state.botBlockedBy.filter((id) => id !== user.id).concat(parsed.data.blocked ? [user.id] : []);
+    state.changed();
+    res.json({ blocked: state.botBlockedBy.includes(user.id) });
+  });
+
   router.use('/connector', connectorRouter(state, connectorFaults, connectorStats));
   router.use('/assets', express.static(chatAssets, { maxAge: '1h' }));
 

@@ -105,6 +105,7 @@ interface PersistedState {
   messages: SandboxMessage[];
   driveItems: SandboxDriveItem[];
   chats?: SandboxChat[];
+  botBlockedBy?: string[];
 }
 
 /**
@@ -117,6 +118,8 @@ export class SandboxState {
   messages: SandboxMessage[] = [];
   driveItems: SandboxDriveItem[] = [];
   chats: SandboxChat[] = [];
+  /** People who blocked the bot in Teams: the connector refuses messages to them (403). */
+  botBlockedBy: string[] = [];
   uploadSessions = new Map<string, UploadSession & { chunks: Buffer[] }>();
   private readonly memoryBlobs = new Map<string, Buffer>();
   private saveTimer: NodeJS.Timeout | null = null;
@@ -124,7 +127,7 @@ export class SandboxState {
   constructor(private readonly dir: string | null) {
     if (dir && existsSync(join(dir, 'state.json'))) {
       const saved = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as PersistedState;
-      Object.assign(this, { ...saved, chats: saved.chats ?? [] });
+      Object.assign(this, { ...saved, chats: saved.chats ?? [], botBlockedBy: saved.botBlockedBy ?? [] });
     }
     if (dir) mkdirSync(join(dir, 'blobs'), { recursive: true });
   }
@@ -155,6 +158,7 @@ export class SandboxState {
       messages: this.messages,
       driveItems: this.driveItems,
       chats: this.chats,
+      botBlockedBy: this.botBlockedBy,
     };
     const tmp = join(this.dir, 'state.json.tmp');
     writeFileSync(tmp, JSON.stringify(state));

@@ -106,6 +106,7 @@ export interface MinutesDetails {
   content: MinutesContent;
   status: ConversationStatus;
   agenda: { key: string; title: string; minutesPrompt: string }[];
+  evaluationDraft: string | null;
   approved: boolean;
   links: { internal: string | null; publicDocx: string | null; publicNote: string | null; website: string | null };
   permissions: { edit: boolean; approve: boolean; recordWebsite: boolean };

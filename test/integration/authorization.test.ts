@@ -44,6 +44,9 @@ describe(`who sees and changes a conversation (${databaseKind()})`, () => {
       cancel: false,
       minutes: false,
       managePlan: false,
+      facilitate: false,
+      participant: true,
+      evaluation: false,
     });
   });
 

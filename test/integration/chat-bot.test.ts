@@ -281,6 +281,11 @@ describe(`Teams bot through the sandbox's Bot Connector (${databaseKind()})`, ()
     const summary = (await asLeader('GET', `/conversations/${conversationId}/evaluation`)).body;
     expect(summary).toMatchObject({ responses: 3, averageRating: 4, ratingCounts: [0, 0, 1, 1, 1], invited: 8 });
     expect(summary.carryForward).toEqual(['Mere tid til refleksion', 'Mere tid til refleksion', 'Mere tid til refleksion']);
+    // The minutes' evaluation item gets the answers as a draft, without names.
+    const minutes = (await asLeader('GET', `/conversations/${conversationId}/minutes`)).body;
+    expect(minutes.evaluationDraft).toContain('3 svar, gennemsnitlig vurdering 4 af 5');
+    expect(minutes.evaluationDraft).toContain('- Mere tid til refleksion');
+    expect(minutes.evaluationDraft).not.toContain('Anders');
     const overview = (await (await app.as(lead))('GET', '/evaluations')).body;
     expect(overview.overall.responses).toBe(3);
     expect(overview.bySchoolYear[0].schoolYear).toBe('2026/27');

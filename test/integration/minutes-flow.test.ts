@@ -113,12 +113,18 @@ describe(`minutes, the publication guard and publishing (${databaseKind()})`, ()
     ).body;
     expect(m.findings.every((f: any) => f.severity !== 'warning' || f.confirmed)).toBe(true);
     expect((await asMinuteTaker('POST', `/conversations/${id}/minutes/approve`, { version: m.version })).status).toBe(403);
+    const blocked = await fetch(`${app.url}/sandbox/_control/block-bot`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ upn: 'camilla.bro@sohavn.example', blocked: true }),
+    });
+    expect(await blocked.json()).toEqual({ blocked: true });
     const approved = await asLeader('POST', `/conversations/${id}/minutes/approve`, { version: m.version });
     expect(approved.status).toBe(200);
     expect(approved.body.approved).toBe(true);
   });
 
-  it('puts both documents in SharePoint, mails the participants and publishes the note at a stable link', async () => {
+  it('puts both documents in SharePoint, tells the participants in Teams chat (mail where the bot cannot reach) and publishes the note', async () => {
     await app.runner.drain();
     const state = app.sandbox!.state;
     const internal = state.driveItems.find((i) => i.name === 'Referat (internt).docx')!;
@@ -132,13 +138,22 @@ describe(`minutes, the publication guard and publishing (${databaseKind()})`, ()
     const core = await (await JSZip.loadAsync(state.readBlob(publicDocx.blob!))).file('docProps/core.xml')!.async('string');
     expect(core).not.toMatch(/Anders|Peter|Holm|Lind/);
 
+    // Camilla blocked the bot (set before approval): she gets the mail; the others the chat card.
+    const minutesCardFor = (upn: string) =>
+      state.chats
+        .find((c) => c.userId === state.findUser(upn)!.id)
+        ?.activities.find((a) => JSON.stringify(a.attachments).includes('Referatet er godkendt'));
+    for (const upn of ['mette.lund@sohavn.example', 'peter.lind@sohavn.example']) {
+      const card = JSON.stringify(minutesCardFor(upn)!.attachments);
+      expect(card).toContain('/offentligt/notat/');
+      expect(card).toContain('Internt referat (Word)');
+    }
+    expect(minutesCardFor('camilla.bro@sohavn.example'), 'camilla').toBeUndefined();
+    expect(minutesCardFor(leader), 'leader').toBeUndefined();
     const mails = state.messages.filter((m) => m.kind === 'mail');
-    expect(mails.map((m) => m.mailbox).sort()).toEqual([
-      'camilla.bro@sohavn.example',
-      'mette.lund@sohavn.example',
-      'peter.lind@sohavn.example',
-    ]);
+    expect(mails.map((m) => m.mailbox)).toEqual(['camilla.bro@sohavn.example']);
     expect(mails[0]!.from.address).toBe(leader);
+    expect(mails[0]!.bodyHtml).toContain('/offentligt/notat/');
 
     const m = (await asLead('GET', `/conversations/${id}/minutes`)).body;
     expect(m.links.publicNote).toMatch(/\/offentligt\/notat\/[A-Za-z0-9_-]{24}$/);

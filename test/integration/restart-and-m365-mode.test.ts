@@ -60,7 +60,9 @@ describe('local mode keeps its data in a folder', () => {
 });
 
 const unsignedToken = () =>
-  ['eyJhbGciOiJub25lIn0', Buffer.from(JSON.stringify({ aud: 'x', iss: 'https://api.botframework.com' })).toString('base64url'), ''].join('.');
+  ['eyJhbGciOiJub25lIn0', Buffer.from(JSON.stringify({ aud: 'x', iss: 'https://api.botframework.com' })).toString('base64url'), ''].join(
+    '.',
+  );
 
 describe('Microsoft 365 mode', () => {
   it('has no dev sign-in and refuses every API call without a valid Entra ID token', async () => {
@@ -93,8 +95,22 @@ describe('Microsoft 365 mode', () => {
         ).status,
       ).toBe(401);
       // The bot endpoint takes only Bot Service tokens (the Agents SDK's JWT check); an unsigned activity is refused.
-      const activity = { type: 'message', text: 'hjælp', channelId: 'msteams', conversation: { id: 'a:1' }, from: { id: '29:x', aadObjectId: 'x' } };
-      expect((await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) })).status).toBe(401);
+      const activity = {
+        type: 'message',
+        text: 'hjælp',
+        channelId: 'msteams',
+        conversation: { id: 'a:1' },
+        from: { id: '29:x', aadObjectId: 'x' },
+      };
+      expect(
+        (
+          await fetch(`${base}/api/messages`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(activity),
+          })
+        ).status,
+      ).toBe(401);
       expect(
         (
           await fetch(`${base}/api/messages`, {

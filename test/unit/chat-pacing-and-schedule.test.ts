@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SlidingWindowLimiter, teamsConversationLimits, teamsTenantLimits } from '../../src/m365/teams-rate-limits.js';
 import { ChatPacer } from '../../bot/chat-pacer.js';
 import { duePrompts } from '../../src/domain/chat-schedule.js';
-import { summarizeEvaluations, assertEvaluationOpen } from '../../src/domain/evaluation.js';
+import { summarizeEvaluations, assertEvaluationOpen, evaluationDraft } from '../../src/domain/evaluation.js';
 import { conversationPolicy } from '../../src/policies/conversation-policy.js';
 import { plannedConversation } from '../support/factories.js';
 
@@ -89,6 +89,19 @@ describe('evaluation', () => {
       carryForward: ['Data tidligere'],
     });
     expect(summarizeEvaluations([]).averageRating).toBeNull();
+  });
+
+  it('drafts the minutes’ evaluation item from the answers, in Danish, without names', () => {
+    const draft = evaluationDraft(
+      summarizeEvaluations([
+        { rating: 5, wentWell: 'Struktur', adjust: '', carryForward: '' },
+        { rating: 4, wentWell: '', adjust: 'Mere tid', carryForward: '' },
+      ]),
+    );
+    expect(draft).toBe(
+      'Evaluering i Teams-chatten: 2 svar, gennemsnitlig vurdering 4,5 af 5.\n\nDet fungerede godt:\n- Struktur\n\nKan med fordel justeres:\n- Mere tid',
+    );
+    expect(evaluationDraft(summarizeEvaluations([]))).toBeNull();
   });
 
   it('is open from the meeting’s end until the minutes are approved', () => {

@@ -139,6 +139,7 @@ export function connectorRouter(state: SandboxState, faults: FaultInjector, stat
     (req, res) => {
       const chat = chatFor(res, String(req.params.conversationId));
       if (!chat || refuse(res, chat.id)) return;
+      if (state.botBlockedBy.includes(chat.userId)) return error(res, 403, 'Forbidden', 'The user has blocked the bot.');
       const activity = validate(res, req.body);
       if (!activity) return;
       const id = `1:${randomUUID()}`;

@@ -18,6 +18,8 @@ function presentMinutes(view: MinutesView, actor: RequestActor, publicUrl: strin
     content: view.minutes.content,
     status: conversation.status,
     agenda: conversation.template.items.map((i) => ({ key: i.key, title: i.title, minutesPrompt: i.minutesPrompt })),
+    // Shown under the template's evaluation item ("Samtale om samtalen"), for the writer to use or leave.
+    evaluationDraft: view.evaluationDraft,
     findings: view.approval.guard.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,

@@ -25,6 +25,16 @@ const useStyles = makeStyles({
   stack: { display: 'grid', gap: tokens.spacingVerticalL, marginTop: tokens.spacingVerticalL },
   row: { display: 'grid', gridTemplateColumns: '2fr 1.2fr 1fr 1fr auto', gap: tokens.spacingHorizontalS, alignItems: 'end' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  draft: {
+    marginTop: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalXS,
+  },
 });
 
 const newId = () => crypto.randomUUID();
@@ -119,14 +129,39 @@ export function MinutesPage({ api, id, navigate }: { api: ApiClient; id: string;
       <div className={styles.stack}>
         <Panel title={t('minutes.items')}>
           {minutes.agenda.map((item, index) => (
-            <Field key={item.key} label={`${index + 1}. ${item.title}`} hint={item.minutesPrompt || undefined}>
-              <Textarea
-                value={content.itemNotes[item.key] ?? ''}
-                readOnly={!editable}
-                resize="vertical"
-                onChange={(_, d) => update({ itemNotes: { ...content.itemNotes, [item.key]: d.value } })}
-              />
-            </Field>
+            <div key={item.key}>
+              <Field label={`${index + 1}. ${item.title}`} hint={item.minutesPrompt || undefined}>
+                <Textarea
+                  value={content.itemNotes[item.key] ?? ''}
+                  readOnly={!editable}
+                  resize="vertical"
+                  onChange={(_, d) => update({ itemNotes: { ...content.itemNotes, [item.key]: d.value } })}
+                />
+              </Field>
+              {item.key === 'evaluation' && minutes.evaluationDraft ? (
+                <div className={styles.draft} data-testid="evaluation-draft">
+                  <Text weight="semibold">{t('minutes.evaluationDraft')}</Text>
+                  <Text as="p" block style={{ whiteSpace: 'pre-wrap' }}>
+                    {minutes.evaluationDraft}
+                  </Text>
+                  {editable ? (
+                    <Button
+                      size="small"
+                      onClick={() =>
+                        update({
+                          itemNotes: {
+                            ...content.itemNotes,
+                            [item.key]: [content.itemNotes[item.key]?.trim(), minutes.evaluationDraft].filter(Boolean).join('\n\n'),
+                          },
+                        })
+                      }
+                    >
+                      {t('minutes.useEvaluationDraft')}
+                    </Button>
+                  ) : null}
+                </div>
+              ) : null}
+            </div>
           ))}
         </Panel>
         <Panel title={t('minutes.decisions')}>
