@@ -250,7 +250,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(item.name)}`);
     send(res, response);
   });
-  router.get('/teams/meeting/:id', (_req, res) =>
+  router.get(['/teams/meeting/:id', '/teams/l/meetup-join/:thread/0'], (_req, res) =>
     res.type('html').send(page(sandboxTexts.pages.meetingTitle, `<p>${escapeHtml(sandboxTexts.pages.meetingNote)}</p>`)),
   );
 

@@ -86,6 +86,19 @@ export function App({ host }: { host: Host }) {
       });
   }, [api, host, token]);
 
+  // Opened from a meeting (side panel) or from the bot's deep link: go straight to that conversation.
+  useEffect(() => {
+    if (!me) return;
+    if (host.subPageId && /^[0-9a-f-]{36}$/.test(host.subPageId)) {
+      window.location.hash = `/conversations/${host.subPageId}`;
+    } else if (host.meetingChatId) {
+      api
+        .get<{ id: string }>(`/conversations/by-meeting?chatId=${encodeURIComponent(host.meetingChatId)}`)
+        .then(({ id }) => (window.location.hash = `/conversations/${id}`))
+        .catch(() => undefined);
+    }
+  }, [api, host, me]);
+
   const signOut = () => {
     sessionStorage.removeItem(tokenKey);
     setToken(null);

@@ -9,6 +9,10 @@ export interface Host {
   onThemeChange(handler: (theme: HostTheme) => void): void;
   /** Teams SSO token for our API; null outside Teams. */
   getToken(): Promise<string | null>;
+  /** In a meeting (side panel, meeting tab): the meeting chat's thread id, to open that meeting's conversation. */
+  meetingChatId: string | null;
+  /** A deep link's sub-page (the bot's links carry a conversation id). */
+  subPageId: string | null;
 }
 
 const toTheme = (value: string | undefined): HostTheme => (value === 'dark' ? 'dark' : value === 'contrast' ? 'contrast' : 'default');
@@ -30,6 +34,8 @@ export async function detectHost(): Promise<Host> {
         theme: toTheme(context.app.theme),
         onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(toTheme(theme))),
         getToken: () => authentication.getAuthToken(),
+        meetingChatId: context.meeting?.id && context.chat?.id ? context.chat.id : null,
+        subPageId: context.page.subPageId ?? null,
       };
     } catch {
       // Not a Microsoft 365 host: fall through to standalone.
@@ -46,5 +52,7 @@ export async function detectHost(): Promise<Host> {
       contrast?.addEventListener('change', (e) => handler(e.matches ? 'contrast' : dark?.matches ? 'dark' : 'default'));
     },
     getToken: async () => null,
+    meetingChatId: null,
+    subPageId: null,
   };
 }

@@ -174,6 +174,20 @@ describe(`Teams bot through the sandbox's Bot Connector (${databaseKind()})`, ()
     }
   });
 
+  it('finds the conversation from its Teams meeting chat (the meeting side panel), for participants only', async () => {
+    const [links] = await app.db.query<{ join_url: string }>('select join_url from m365_links where conversation_id = $1', [
+      conversationId,
+    ]);
+    const thread = decodeURIComponent(/meetup-join\/([^/]+)\//.exec(links!.join_url)![1]!);
+    expect(thread).toMatch(/^19:meeting_.+@thread\.v2$/);
+    const found = await asFacilitator('GET', `/conversations/by-meeting?chatId=${encodeURIComponent(thread)}`);
+    expect(found.status).toBe(200);
+    expect(found.body.id).toBe(conversationId);
+    const outsider = await app.as('sofie.berg@sohavn.example');
+    expect((await outsider('GET', `/conversations/by-meeting?chatId=${encodeURIComponent(thread)}`)).status).toBe(404);
+    expect((await asFacilitator('GET', '/conversations/by-meeting?chatId=19%3Aunknown%40thread.v2')).status).toBe(404);
+  });
+
   it('answers hjælp, mine samtaler and free text in the 1:1 chat, in English for an English client', async () => {
     const chat = chatOf(leader)!;
     const count = () => chat.activities.length;

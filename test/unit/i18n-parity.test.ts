@@ -3,6 +3,8 @@ import tabDa from '../../src/tab/i18n/da.json' with { type: 'json' };
 import tabEn from '../../src/tab/i18n/en.json' with { type: 'json' };
 import serverDa from '../../src/i18n/da.json' with { type: 'json' };
 import serverEn from '../../src/i18n/en.json' with { type: 'json' };
+import botDa from '../../bot/i18n/da.json' with { type: 'json' };
+import botEn from '../../bot/i18n/en.json' with { type: 'json' };
 import { errorBody } from '../../src/server/error-mapping.js';
 
 const keys = (node: unknown, prefix = ''): string[] =>
@@ -16,6 +18,10 @@ describe('Danish and English texts', () => {
   it('cover the same user-facing keys on the server (documents are Danish only)', () => {
     const { documents: _documents, ...danishUserTexts } = serverDa;
     expect(keys(serverEn).sort()).toEqual(keys(danishUserTexts).sort());
+  });
+
+  it('cover the same keys in the bot', () => {
+    expect(keys(botEn).sort()).toEqual(keys(botDa).sort());
   });
 
   it('name a status as people say it, not as code spells it', () => {

@@ -176,7 +176,10 @@ export function createEvent(ctx: SandboxGraphContext, mailboxId: string, json: u
     isOrganizer: true,
     isOnlineMeeting: body.isOnlineMeeting === true,
     onlineMeetingProvider: body.isOnlineMeeting ? (body.onlineMeetingProvider ?? 'teamsForBusiness') : 'unknown',
-    onlineMeeting: body.isOnlineMeeting ? { joinUrl: `${ctx.publicUrl}/sandbox/teams/meeting/${id}` } : null,
+    // Shaped like Teams' own join links: the meeting chat's thread id, percent-encoded, in the path.
+    onlineMeeting: body.isOnlineMeeting
+      ? { joinUrl: `${ctx.publicUrl}/sandbox/teams/l/meetup-join/${encodeURIComponent(`19:meeting_${id}@thread.v2`)}/0` }
+      : null,
     isCancelled: false,
     responseStatus: { response: 'organizer', time: now },
     allowNewTimeProposals: body.allowNewTimeProposals ?? true,

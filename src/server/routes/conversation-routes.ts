@@ -11,6 +11,7 @@ import { cancelConversationCommand } from '../../app/cancel-conversation.js';
 import { setFollowUpStatus } from '../../app/set-follow-up-status.js';
 import { agreementStatusSchema } from '../../domain/follow-up.js';
 import { z } from 'zod';
+import { AppError } from '../../app/app-error.js';
 import { viewConversation } from '../../app/view-conversation.js';
 import { conversationRepository } from '../../store/conversation-repository.js';
 import { actorOf } from '../actor.js';
@@ -43,6 +44,15 @@ export function conversationRoutes(ctx: AppContext): Router {
       .status(created ? 201 : 200)
       .location(`/api/conversations/${id}`)
       .json(await present(actor, id));
+  });
+
+  // The meeting side panel knows only its meeting chat; this finds the conversation (if the person may see it).
+  router.get('/conversations/by-meeting', async (req, res) => {
+    const { chatId } = parseBody(z.object({ chatId: z.string().min(5).max(300) }), req.query, []);
+    const id = await conversationRepository.idByMeetingThread(ctx.db, chatId);
+    if (!id) throw new AppError('CONVERSATION_NOT_FOUND');
+    await viewConversation(ctx, actorOf(req), id);
+    res.json({ id });
   });
 
   router.get('/conversations/:id', async (req, res) => {
