@@ -117,7 +117,7 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   const driveId = config.mode === 'local' ? config.sandboxDriveId : config.driveId;
 
   const directory = graphDirectory(graph);
-  const links = conversationLinks({ mode: config.mode, publicUrl: url, manifestAppId: process.env.TEAMS_APP_ID });
+  const links = conversationLinks({ mode: config.mode, publicUrl: url, manifestAppId: config.manifestAppId ?? undefined });
   const now = overrides.now ?? (() => new Date());
   // One adapter for both directions: inbound turns and proactive sends. Local mode has no app id: anonymous, as the SDK's local development is.
   const adapter = new CloudAdapter(

@@ -33,6 +33,8 @@ const envSchema = z.object({
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   /** The app's id in the tenant's app catalog (not the manifest id), for installing it for people through Graph. */
   TEAMS_APP_CATALOG_ID: z.string().optional(),
+  /** The Teams app's manifest id, for deep links from chat cards into the tab (Microsoft 365 mode). */
+  TEAMS_APP_ID: z.string().optional(),
   /** The bot's Entra app id; the same app registration as the rest of the product unless set. */
   BOT_ID: z.string().optional(),
   /** Where proactive messages go before a person has written to the bot (Teams' global Bot Connector endpoint). */
@@ -53,6 +55,8 @@ export type AppConfig = {
   preparationDaysBefore: number;
   /** The Teams app and its bot. */
   teamsAppId: string;
+  /** The manifest id; null = links open the tab's web address. */
+  manifestAppId: string | null;
   botId: string;
   botServiceUrl: string;
 } & (
@@ -85,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     templatesDir: resolve(e.TEMPLATES_DIR),
     jobConcurrency: e.JOB_CONCURRENCY,
     preparationDaysBefore: e.CHAT_PREPARATION_DAYS,
+    manifestAppId: e.TEAMS_APP_ID ?? null,
   };
   if (!anyCredential) {
     return {
