@@ -6,6 +6,8 @@ import { minutesRepository, type StoredMinutes } from '../store/minutes-reposito
 import { sideEffectsRepository } from '../store/side-effects-repository.js';
 import { agreementsRepository } from '../store/agreements-repository.js';
 import { evaluationsRepository } from '../store/evaluations-repository.js';
+import { chatOutboxRepository } from '../store/chat-outbox-repository.js';
+import { queueCardUpdate } from './chat-messages.js';
 import { evaluationDraft, summarizeEvaluations } from '../domain/evaluation.js';
 import { enqueueJob } from '../jobs/job-queue.js';
 import { loadReadableConversation } from './load-conversation.js';
@@ -72,6 +74,9 @@ export async function approveMinutesCommand(ctx: AppContext, actor: Actor, id: s
       minutes.content.agreements,
     );
     for (const kind of ['minutesFiles', 'minutesMail'] as const) await sideEffectsRepository.request(tx, id, kind, approvedVersion);
+    // The evaluation closes with the approval: every evaluation card in chat is redrawn as closed.
+    for (const card of await chatOutboxRepository.sentFor(tx, id, 'evaluation'))
+      await queueCardUpdate(tx, card.key, card.upn, id, 'closed');
     await enqueueJob(tx, { kind: publishJobKind, key: `publish:${id}`, groupKey: `conversation:${id}`, payload: { conversationId: id } });
   });
   ctx.wakeJobs();

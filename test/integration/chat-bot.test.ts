@@ -302,6 +302,37 @@ describe(`Teams bot through the sandbox's Bot Connector (${databaseKind()})`, ()
     expect(minutes.evaluationDraft).not.toContain('Anders');
     const overview = (await (await app.as(lead))('GET', '/evaluations')).body;
     expect(overview.overall.responses).toBe(3);
+
+    // Approving the minutes closes the evaluation: every evaluation card is redrawn closed, late answers refused.
+    const m = (
+      await asLeader('PUT', `/conversations/${conversationId}/minutes`, {
+        version: minutes.version,
+        content: { ...minutes.content, publicNote: 'Samtalen handlede om pauserne som læringsrum.' },
+      })
+    ).body;
+    expect((await asLeader('POST', `/conversations/${conversationId}/minutes/approve`, { version: m.version })).status).toBe(200);
+    await app.runner.drain();
+    const evaluationCardIds = Object.fromEntries(
+      everyone.map((upn) => [upn, cards(upn).find((c) => cardText(c.card).includes('Samtale om samtalen'))!.activity.id]),
+    );
+    await waitFor(async () =>
+      everyone.every((upn) =>
+        cardText(cards(upn).find((c) => c.activity.id === evaluationCardIds[upn])!.card).includes('Evalueringen er lukket'),
+      ),
+    );
+    const late = await app.sandbox!.teams.execute(
+      chatOf(facilitator)!,
+      userOf(facilitator),
+      {
+        activityId: evaluationCardIds[facilitator]!,
+        verb: 'evaluation.answer',
+        data: { conversationId, wentWell: 'For sent', adjust: '', carryForward: '', rating: '1' },
+        trigger: 'manual',
+      },
+      'da-DK',
+    );
+    expect(late).toMatchObject({ ok: false, status: 403 });
+    expect((await asLeader('GET', `/conversations/${conversationId}/evaluation`)).body.responses).toBe(3);
     expect(overview.bySchoolYear[0].schoolYear).toBe('2026/27');
   });
 });
