@@ -36,7 +36,7 @@ export function factsOf(conversation: Conversation, upn: string, links: Conversa
 
 const isOpen = (conversation: Conversation, now: Date) => {
   try {
-    assertEvaluationOpen(conversation.status, conversation.endsAt, now);
+    assertEvaluationOpen(conversation.status, conversation.startsAt, now);
     return true;
   } catch {
     return false;

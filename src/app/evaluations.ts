@@ -11,7 +11,7 @@ export async function submitEvaluation(ctx: AppContext, upn: string, conversatio
   await ctx.db.transaction(async (tx) => {
     const stored = await conversationRepository.get(tx, conversationId);
     if (!stored || !conversationPolicy.isParticipant({ upn }, stored.conversation)) throw new AppError('FORBIDDEN');
-    assertEvaluationOpen(stored.conversation.status, stored.conversation.endsAt, ctx.now());
+    assertEvaluationOpen(stored.conversation.status, stored.conversation.startsAt, ctx.now());
     await evaluationsRepository.save(tx, conversationId, upn, answer);
   });
 }
@@ -22,7 +22,7 @@ export async function ownEvaluation(ctx: AppContext, upn: string, conversationId
   const mine = (await evaluationsRepository.forConversation(ctx.db, conversationId)).find((e) => e.upn === upn.toLowerCase()) ?? null;
   let open = true;
   try {
-    assertEvaluationOpen(stored.conversation.status, stored.conversation.endsAt, ctx.now());
+    assertEvaluationOpen(stored.conversation.status, stored.conversation.startsAt, ctx.now());
   } catch {
     open = false;
   }

@@ -17,10 +17,13 @@ export interface StoredEvaluation extends EvaluationAnswer {
   answeredAt: Date;
 }
 
-/** Answerable from the meeting's end until the minutes are approved. */
-export function assertEvaluationOpen(status: ConversationStatus, endsAt: Date, now: Date): void {
+/**
+ * Answerable once the meeting has begun — it is sent at the planned end, or
+ * earlier when Teams says the meeting ended — until the minutes are approved.
+ */
+export function assertEvaluationOpen(status: ConversationStatus, startsAt: Date, now: Date): void {
   if (['minutesApproved', 'published', 'cancelled'].includes(status)) throw new DomainError('EVALUATION_CLOSED', {});
-  if (now.getTime() < endsAt.getTime() - 15 * 60_000) throw new DomainError('EVALUATION_NOT_YET', {});
+  if (now.getTime() < startsAt.getTime()) throw new DomainError('EVALUATION_NOT_YET', {});
 }
 
 export interface EvaluationSummary {

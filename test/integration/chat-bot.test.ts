@@ -262,6 +262,37 @@ describe(`Teams bot through the sandbox's Bot Connector (${databaseKind()})`, ()
     expect((await outsider('GET', `/conversations/${conversationId}/preparation`)).status).toBe(404);
   });
 
+  it('sends the evaluation when Teams says the meeting ended (meetingEnd), before the planned end', async () => {
+    clock = new Date('2027-03-10T09:40:00Z'); // the meeting ends 20 minutes early
+    const [links] = await app.db.query<{ join_url: string }>('select join_url from m365_links where conversation_id = $1', [
+      conversationId,
+    ]);
+    const chat = chatOf(lead)!;
+    const response = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        type: 'event',
+        name: 'application/vnd.microsoft.meetingEnd',
+        channelId: 'msteams',
+        serviceUrl: app.sandbox!.connectorUrl,
+        from: { id: `29:${userOf(lead).id}`, aadObjectId: userOf(lead).id },
+        recipient: { id: '28:udviklingssamtale-sandbox-bot' },
+        conversation: { id: chat.id, conversationType: 'groupChat', tenantId: '5a0d5a0d-0000-4000-8000-50ba5a0d0000' },
+        value: {
+          Id: 'meeting-id',
+          JoinUrl: links!.join_url,
+          Title: 'Skoleudviklingssamtale',
+          MeetingType: 'Scheduled',
+          EndTime: clock.toISOString(),
+        },
+      }),
+    });
+    expect(response.status).toBe(200);
+    const evaluationOf = (upn: string) => cards(upn).find((c) => cardText(c.card).includes('evaluation.answer'));
+    await waitFor(async () => everyone.every((upn) => evaluationOf(upn)));
+  });
+
   it('sends the evaluation at the meeting’s end once, and the tab shows the aggregate per conversation and for the municipality', async () => {
     clock = new Date('2027-03-10T10:05:00Z');
     await runChatSchedule(app.ctx);

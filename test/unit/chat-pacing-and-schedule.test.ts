@@ -104,11 +104,12 @@ describe('evaluation', () => {
     expect(evaluationDraft(summarizeEvaluations([]))).toBeNull();
   });
 
-  it('is open from the meeting’s end until the minutes are approved', () => {
-    const end = new Date('2027-03-10T10:00:00Z');
-    expect(() => assertEvaluationOpen('agendaSent', end, new Date('2027-03-10T09:00:00Z'))).toThrow('EVALUATION_NOT_YET');
-    expect(() => assertEvaluationOpen('minutesDrafted', end, new Date('2027-03-11T09:00:00Z'))).not.toThrow();
-    expect(() => assertEvaluationOpen('minutesApproved', end, new Date('2027-03-11T09:00:00Z'))).toThrow('EVALUATION_CLOSED');
+  it('is open from the meeting’s start (it may end early) until the minutes are approved', () => {
+    const start = new Date('2027-03-10T08:00:00Z');
+    expect(() => assertEvaluationOpen('agendaSent', start, new Date('2027-03-10T07:59:00Z'))).toThrow('EVALUATION_NOT_YET');
+    expect(() => assertEvaluationOpen('agendaSent', start, new Date('2027-03-10T09:00:00Z'))).not.toThrow();
+    expect(() => assertEvaluationOpen('minutesDrafted', start, new Date('2027-03-11T09:00:00Z'))).not.toThrow();
+    expect(() => assertEvaluationOpen('minutesApproved', start, new Date('2027-03-11T09:00:00Z'))).toThrow('EVALUATION_CLOSED');
   });
 });
 

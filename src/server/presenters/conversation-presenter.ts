@@ -87,8 +87,8 @@ export function presentConversation(details: ConversationDetails, actor: Actor, 
       managePlan: actor.isMunicipalLead || conversationPolicy.canEditSchoolPart(actor, conversation),
       facilitate: conversationPolicy.canFacilitate(actor, conversation) && ['invited', 'agendaSent', 'held'].includes(conversation.status),
       participant: conversationPolicy.isParticipant(actor, conversation),
-      // The evaluation opens at the meeting's end, by the server's clock.
-      evaluation: now.getTime() >= conversation.endsAt.getTime() - 15 * 60_000 && conversation.status !== 'cancelled',
+      // The evaluation's results are shown once the meeting has begun, by the server's clock.
+      evaluation: now.getTime() >= conversation.startsAt.getTime() && conversation.status !== 'cancelled',
       // Minutes open once the meeting has started (by the server's clock) and stay readable after.
       minutes: now.getTime() >= conversation.startsAt.getTime() && conversation.status !== 'cancelled',
     },
