@@ -11,6 +11,8 @@ export const faultSettingsSchema = z.object({
   retryAfterSeconds: z.number().min(0).max(120).default(1),
   /** Added to every HTTP request the sandbox answers, as network and service time. */
   latencyMs: z.number().int().min(0).max(10_000).default(0),
+  /** A fixed seed makes which requests fail repeatable (tests); without one, Math.random decides. */
+  seed: z.number().int().optional(),
 });
 export type FaultSettings = z.infer<typeof faultSettingsSchema>;
 
@@ -18,16 +20,31 @@ export class FaultInjector {
   settings: FaultSettings = faultSettingsSchema.parse({});
   injected = 0;
 
+  private random: () => number = Math.random;
+
   configure(input: unknown): FaultSettings {
     this.settings = faultSettingsSchema.parse(input);
+    this.random = this.settings.seed === undefined ? Math.random : mulberry32(this.settings.seed);
     return this.settings;
   }
 
   /** A fault to answer with, or null to serve the request. */
-  next(random = Math.random): { status: number; retryAfterSeconds: number } | null {
+  next(random = this.random): { status: number; retryAfterSeconds: number } | null {
     if (this.settings.rate === 0 || random() >= this.settings.rate) return null;
     this.injected++;
     const statuses = this.settings.statuses;
     return { status: statuses[Math.floor(random() * statuses.length)]!, retryAfterSeconds: this.settings.retryAfterSeconds };
   }
+}
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same sequence of faults. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

@@ -37,7 +37,7 @@ describe(`"Plan samtale" end to end (${databaseKind()})`, () => {
       return c.sideEffects.length === 3 && c.sideEffects.every((s: any) => s.status === 'done') && c;
     });
     expect(done.status).toBe('invited');
-    expect(done.links.join).toMatch(/\/sandbox\/teams\/meeting\//);
+    expect(done.links.join).toMatch(/\/sandbox\/teams\/l\/meetup-join\/19%3Ameeting_[0-9a-f-]+%40thread\.v2\/0$/);
     expect(done.agenda[0]).toMatchObject({ number: 1, startsAt: '2027-03-10T08:00:00.000Z' });
   });
 
