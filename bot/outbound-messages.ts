@@ -7,7 +7,7 @@ import { reflectionRoundsRepository } from '../src/store/reflection-rounds-repos
 import { evaluationsRepository } from '../src/store/evaluations-repository.js';
 import { preparationAnswersRepository } from '../src/store/preparation-answers-repository.js';
 import { preparationQuestionsFor } from '../src/app/preparation.js';
-import { assertEvaluationOpen } from '../src/domain/evaluation.js';
+import { evaluationClosedReason } from '../src/domain/evaluation.js';
 import type { OutgoingMessage } from '../src/jobs/chat-sender.js';
 import type { Conversation } from '../src/domain/conversation.js';
 import { cardContentType, type AdaptiveCard } from './cards/adaptive-card.js';
@@ -33,15 +33,6 @@ export function factsOf(conversation: Conversation, upn: string, links: Conversa
     agendaUrl,
   };
 }
-
-const isOpen = (conversation: Conversation, now: Date) => {
-  try {
-    assertEvaluationOpen(conversation.status, conversation.startsAt, now);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Builds what an outbox message says, from the state as it is at sending
@@ -131,7 +122,12 @@ export async function renderOutboxMessage(
       const mine = (await evaluationsRepository.forConversation(db, conversation.id)).find((e) => e.upn === message.upn) ?? null;
       return asMessage(
         evaluationCard(
-          { conversationId: conversation.id, schoolName: conversation.schoolName, answer: mine, open: isOpen(conversation, now) },
+          {
+            conversationId: conversation.id,
+            schoolName: conversation.schoolName,
+            answer: mine,
+            open: evaluationClosedReason(conversation.status, conversation.startsAt, now) === null,
+          },
           locale,
         ),
       );

@@ -1,4 +1,10 @@
-import { assertEvaluationOpen, summarizeEvaluations, type EvaluationAnswer, type EvaluationSummary } from '../domain/evaluation.js';
+import {
+  assertEvaluationOpen,
+  evaluationClosedReason,
+  summarizeEvaluations,
+  type EvaluationAnswer,
+  type EvaluationSummary,
+} from '../domain/evaluation.js';
 import { conversationPolicy, type Actor } from '../policies/conversation-policy.js';
 import { conversationRepository } from '../store/conversation-repository.js';
 import { evaluationsRepository } from '../store/evaluations-repository.js';
@@ -20,12 +26,7 @@ export async function ownEvaluation(ctx: AppContext, upn: string, conversationId
   const stored = await conversationRepository.get(ctx.db, conversationId);
   if (!stored || !conversationPolicy.isParticipant({ upn }, stored.conversation)) throw new AppError('FORBIDDEN');
   const mine = (await evaluationsRepository.forConversation(ctx.db, conversationId)).find((e) => e.upn === upn.toLowerCase()) ?? null;
-  let open = true;
-  try {
-    assertEvaluationOpen(stored.conversation.status, stored.conversation.startsAt, ctx.now());
-  } catch {
-    open = false;
-  }
+  const open = evaluationClosedReason(stored.conversation.status, stored.conversation.startsAt, ctx.now()) === null;
   return { conversation: stored.conversation, answer: mine, open };
 }
 

@@ -20,10 +20,21 @@ export interface StoredEvaluation extends EvaluationAnswer {
 /**
  * Answerable once the meeting has begun — it is sent at the planned end, or
  * earlier when Teams says the meeting ended — until the minutes are approved.
+ * Null when open, else why not.
  */
+export function evaluationClosedReason(
+  status: ConversationStatus,
+  startsAt: Date,
+  now: Date,
+): 'EVALUATION_CLOSED' | 'EVALUATION_NOT_YET' | null {
+  if (['minutesApproved', 'published', 'cancelled'].includes(status)) return 'EVALUATION_CLOSED';
+  if (now.getTime() < startsAt.getTime()) return 'EVALUATION_NOT_YET';
+  return null;
+}
+
 export function assertEvaluationOpen(status: ConversationStatus, startsAt: Date, now: Date): void {
-  if (['minutesApproved', 'published', 'cancelled'].includes(status)) throw new DomainError('EVALUATION_CLOSED', {});
-  if (now.getTime() < startsAt.getTime()) throw new DomainError('EVALUATION_NOT_YET', {});
+  const reason = evaluationClosedReason(status, startsAt, now);
+  if (reason) throw new DomainError(reason, {});
 }
 
 export interface EvaluationSummary {

@@ -170,7 +170,3 @@ export class SandboxState {
     return this.users.find((u) => u.id === key || u.userPrincipalName.toLowerCase() === key || u.mail.toLowerCase() === key);
   }
 }
-
-export function chatOf(state: SandboxState, chatId: string): SandboxChat | undefined {
-  return state.chats.find((c) => c.id === chatId);
-}

@@ -67,14 +67,6 @@ export const chatOutboxRepository = {
     ]);
   },
 
-  /** Delivery per kind for the tab: how many prompts reached people, how many could not. */
-  async deliveryFor(db: Queryable, conversationId: string): Promise<{ kind: string; status: string; count: number }[]> {
-    return db.query(
-      `select kind, status, count(*)::int as count from chat_outbox where conversation_id = $1 group by kind, status order by kind, status`,
-      [conversationId],
-    );
-  },
-
   /** Delivery of each round's prompts, so the facilitator sees who the card has not reached. */
   async deliveryByRound(db: Queryable, conversationId: string): Promise<Map<string, { sent: number; pending: number; failed: number }>> {
     const rows = await db.query<{ round_id: string; status: string; count: number }>(
