@@ -14,7 +14,7 @@ import { startApp } from '../src/compose.js';
 import { openPgliteDatabase } from '../src/store/pglite-database.js';
 import { conversationRepository } from '../src/store/conversation-repository.js';
 import { planConversation } from '../src/domain/conversation.js';
-import { startReflectionRound } from '../src/app/reflection-rounds.js';
+import { startReflectionRound } from '../src/app/reflection/start-reflection-round.js';
 import { stableUserId } from '../src/sandbox/demo-tenant.js';
 
 const participants = Number(process.env.BENCH_PARTICIPANTS ?? 1000);

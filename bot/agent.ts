@@ -1,17 +1,17 @@
 import { AgentApplication, MemoryStorage, TurnState, type TurnContext } from '@microsoft/agents-hosting';
 import { ActivityTypes } from '@microsoft/agents-activity';
 import type { AppContext } from '../src/app/app-context.js';
-import { AppError } from '../src/app/app-error.js';
-import { DomainError } from '../src/domain/errors.js';
-import { conversationRepository } from '../src/store/conversation-repository.js';
-import { m365LinksRepository } from '../src/store/m365-links-repository.js';
-import { answerReflection, roundForParticipant } from '../src/app/reflection-rounds.js';
-import { ownEvaluation, submitEvaluation } from '../src/app/evaluations.js';
-import { preparationQuestionsFor, submitPreparation } from '../src/app/preparation.js';
-import { preparationAnswersRepository } from '../src/store/preparation-answers-repository.js';
-import { queueEvaluationPrompts } from '../src/app/chat-schedule.js';
-import { chatActorOf, type ChatActor } from './chat-identity.js';
-import { botTexts, type BotLocale } from './bot-texts.js';
+import { AppError, DomainError } from '../src/domain/errors.js';
+import { answerReflection } from '../src/app/reflection/answer-reflection.js';
+import { roundForParticipant } from '../src/app/reflection/round-for-participant.js';
+import { ownEvaluation } from '../src/app/evaluation/own-evaluation.js';
+import { submitEvaluation } from '../src/app/evaluation/submit-evaluation.js';
+import { ownPreparation } from '../src/app/preparation/own-preparation.js';
+import { submitPreparation } from '../src/app/preparation/submit-preparation.js';
+import { queueEvaluationPrompts } from '../src/app/chat/queue-evaluation-prompts.js';
+import { identifyChatUser, type ChatActor } from '../src/app/chat/identify-chat-user.js';
+import { upcomingConversations } from '../src/app/chat/upcoming-conversations.js';
+import { botTexts, botLocaleOf, type BotLocale } from './bot-texts.js';
 import { reflectionCard, reflectionVerbs } from './cards/reflection-card.js';
 import { evaluationCard, evaluationVerbs } from './cards/evaluation-card.js';
 import { preparationCard, preparationVerbs, questionIdFromInput } from './cards/preparation-card.js';
@@ -24,8 +24,6 @@ import {
   reflectionAnswerSchema,
   reflectionRefSchema,
 } from './card-submits.js';
-import { factsOf } from './outbound-messages.js';
-import type { ConversationLinks } from './conversation-links.js';
 
 /** Refusals shown under the card in Teams (an error invoke response); nothing is stored. */
 class CardRefusal extends Error {
@@ -64,7 +62,6 @@ const refusalFor = (error: unknown): CardRefusal => {
 
 export interface AgentDeps {
   ctx: AppContext;
-  links: ConversationLinks;
   /** Microsoft 365 mode: the tenant every activity must come from. */
   tenantId: string | null;
 }
@@ -75,12 +72,27 @@ export interface AgentDeps {
  * and goes through the same use cases as the tab.
  */
 export function createAgent(deps: AgentDeps): AgentApplication<TurnState> {
-  const { ctx, links } = deps;
+  const { ctx } = deps;
   const agent = new AgentApplication<TurnState>({ storage: new MemoryStorage(), startTypingTimer: false });
 
   const actorOrNull = async (context: TurnContext): Promise<ChatActor | null> => {
-    if (deps.tenantId && context.activity.conversation?.tenantId !== deps.tenantId) return null;
-    return chatActorOf(ctx, context);
+    const activity = context.activity;
+    if (deps.tenantId && activity.conversation?.tenantId !== deps.tenantId) return null;
+    const aadObjectId = activity.from?.aadObjectId;
+    if (!aadObjectId) return null;
+    const personal = activity.conversation?.conversationType === 'personal';
+    const reference = personal ? activity.getConversationReference() : null;
+    return identifyChatUser(ctx, {
+      aadObjectId,
+      locale: botLocaleOf(activity.locale),
+      personalChatReference: reference && {
+        serviceUrl: reference.serviceUrl,
+        channelId: reference.channelId,
+        conversation: reference.conversation,
+        bot: reference.agent ?? undefined,
+        user: reference.user,
+      },
+    });
   };
 
   /** Wraps a card action: find the person, validate the data, turn refusals into error responses. */
@@ -104,21 +116,8 @@ export function createAgent(deps: AgentDeps): AgentApplication<TurnState> {
     return parsed.data;
   };
 
-  const reflectionFace = async (actor: ChatActor, roundId: string, editing = false) => {
-    const { round, item, answer } = await roundForParticipant(ctx, actor.upn, roundId);
-    return reflectionCard(
-      {
-        roundId,
-        itemTitle: item?.title ?? round.itemKey,
-        questions: item?.reflectionQuestions ?? [],
-        minutes: round.minutes,
-        roundStatus: round.status,
-        answer,
-        editing,
-      },
-      actor.locale,
-    );
-  };
+  const reflectionFace = async (actor: ChatActor, roundId: string, editing = false) =>
+    reflectionCard({ ...(await roundForParticipant(ctx, actor.upn, roundId)), editing }, actor.locale);
 
   agent.adaptiveCards.actionExecute(
     reflectionVerbs.answer,
@@ -137,13 +136,8 @@ export function createAgent(deps: AgentDeps): AgentApplication<TurnState> {
     cardAction(async (actor, data) => reflectionFace(actor, parse(reflectionRefSchema, data).roundId)),
   );
 
-  const evaluationFace = async (actor: ChatActor, conversationId: string, editing = false) => {
-    const own = await ownEvaluation(ctx, actor.upn, conversationId);
-    return evaluationCard(
-      { conversationId, schoolName: own.conversation.schoolName, answer: own.answer, open: own.open, editing },
-      actor.locale,
-    );
-  };
+  const evaluationFace = async (actor: ChatActor, conversationId: string, editing = false) =>
+    evaluationCard({ ...(await ownEvaluation(ctx, actor.upn, conversationId)), editing }, actor.locale);
   agent.adaptiveCards.actionExecute(
     evaluationVerbs.answer,
     cardAction(async (actor, data) => {
@@ -157,22 +151,8 @@ export function createAgent(deps: AgentDeps): AgentApplication<TurnState> {
     cardAction(async (actor, data) => evaluationFace(actor, parse(conversationRefSchema, data).conversationId, true)),
   );
 
-  const preparationFace = async (actor: ChatActor, conversationId: string, editing = false) => {
-    const stored = await conversationRepository.get(ctx.db, conversationId);
-    if (!stored) throw new AppError('CONVERSATION_NOT_FOUND');
-    const answers = (await preparationAnswersRepository.forConversation(ctx.db, conversationId)).find((a) => a.upn === actor.upn);
-    return preparationCard(
-      {
-        conversationId,
-        schoolName: stored.conversation.schoolName,
-        startsAt: stored.conversation.startsAt,
-        questions: preparationQuestionsFor(stored.conversation, actor.upn),
-        answers: answers?.answers ?? null,
-        editing,
-      },
-      actor.locale,
-    );
-  };
+  const preparationFace = async (actor: ChatActor, conversationId: string, editing = false) =>
+    preparationCard({ ...(await ownPreparation(ctx, actor.upn, conversationId)), editing }, actor.locale);
   agent.adaptiveCards.actionExecute(
     preparationVerbs.answer,
     cardAction(async (actor, data) => {
@@ -202,15 +182,7 @@ export function createAgent(deps: AgentDeps): AgentApplication<TurnState> {
     const actor = await actorOrNull(context);
     const locale = actor?.locale ?? 'da';
     if (!actor) return void (await context.sendActivity(botTexts(locale).commands.unknownUser));
-    const now = ctx.now();
-    const visible = await conversationRepository.listVisible(ctx.db, actor.upn, false);
-    const upcoming = visible
-      .map((s) => s.conversation)
-      .filter((c) => c.endsAt.getTime() >= now.getTime() && c.status !== 'cancelled')
-      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-    const facts = await Promise.all(
-      upcoming.map(async (c) => factsOf(c, actor.upn, links, (await m365LinksRepository.get(ctx.db, c.id)).agendaWebUrl)),
-    );
+    const facts = await upcomingConversations(ctx, actor.upn);
     await context.sendActivity({
       type: 'message',
       attachments: [{ contentType: cardContentType, content: upcomingCard(facts, locale) }],

@@ -1,10 +1,10 @@
 import { Activity, type ConversationReference } from '@microsoft/agents-activity';
 import { CloudAdapter, HttpError, type TurnContext } from '@microsoft/agents-hosting';
-import { ChatDeliveryError, type ChatSender, type OutgoingMessage } from '../src/jobs/chat-sender.js';
-import type { StoredConversationRef } from '../src/store/chat-users-repository.js';
+import { ChatDeliveryError, type ChatReference, type ChatSender } from '../src/app/ports/chat-sender.js';
+import { renderPrompt, type OutgoingMessage } from './render-prompt.js';
 
 /**
- * Proactive messages through the Agents SDK's CloudAdapter: continue the
+ * The ChatSender port on the Agents SDK. Proactive messages through the Agents SDK's CloudAdapter: continue the
  * stored conversation and send (or update) one activity. In Microsoft 365
  * mode the adapter gets a Bot Framework token for the bot's app id; in local
  * mode the identity has no audience, so the sandbox connector is called
@@ -12,7 +12,7 @@ import type { StoredConversationRef } from '../src/store/chat-users-repository.j
  */
 export function agentsChatSender(adapter: CloudAdapter, botAppId: string | null): ChatSender {
   const identity: Parameters<CloudAdapter['continueConversation']>[0] = botAppId ?? {};
-  const toReference = (ref: StoredConversationRef): ConversationReference => ({
+  const toReference = (ref: ChatReference): ConversationReference => ({
     serviceUrl: ref.serviceUrl,
     channelId: ref.channelId,
     conversation: {
@@ -40,7 +40,7 @@ export function agentsChatSender(adapter: CloudAdapter, botAppId: string | null)
    * onTurnError instead of throwing them, so the turn keeps its own and the
    * caller gets it: a failed send must fail the job, not pass as delivered.
    */
-  const turn = async <T>(ref: StoredConversationRef, work: (context: TurnContext) => Promise<T>): Promise<T> => {
+  const turn = async <T>(ref: ChatReference, work: (context: TurnContext) => Promise<T>): Promise<T> => {
     let outcome: { ok: true; value: T } | { ok: false; error: unknown } = { ok: false, error: new Error('The turn did not run') };
     await adapter.continueConversation(identity, toReference(ref), async (context) => {
       try {
@@ -55,14 +55,15 @@ export function agentsChatSender(adapter: CloudAdapter, botAppId: string | null)
   };
 
   return {
-    async send(ref, message) {
+    async send(ref, prompt, locale) {
+      const message = renderPrompt(prompt, locale);
       const id = await turn(ref, async (context) => (await context.sendActivity(activityOf(message)))?.id ?? '');
       if (!id) throw new ChatDeliveryError(502, 'The connector returned no activity id');
       return id;
     },
-    async update(ref, activityId, message) {
+    async update(ref, activityId, prompt, locale) {
       await turn(ref, async (context) => {
-        const activity = activityOf(message);
+        const activity = activityOf(renderPrompt(prompt, locale));
         activity.id = activityId;
         await context.updateActivity(activity);
       });

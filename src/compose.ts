@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AuthenticationHandler } from '@microsoft/microsoft-graph-client';
+import { CloudAdapter } from '@microsoft/agents-hosting';
 import type { AppConfig } from './config.js';
 import type { Database } from './store/database.js';
 import { openPgliteDatabase } from './store/pglite-database.js';
@@ -12,38 +14,33 @@ import { migrate } from './store/migrate.js';
 import { loadOrganisation, loadTemplates } from './store/catalog-files.js';
 import { createSandbox, type Sandbox } from './sandbox/sandbox-server.js';
 import { GraphExecutor } from './m365/graph-executor.js';
-import { AuthenticationHandler } from '@microsoft/microsoft-graph-client';
 import { ClientCredentialsAuthProvider, SandboxAuthenticationHandler } from './m365/graph-auth.js';
-import { graphCalendarReader, graphDirectory } from './m365/graph-directory.js';
+import { graphDirectory } from './m365/graph-directory.js';
+import { graphCalendarGateway } from './m365/graph-calendar-gateway.js';
+import { graphDocumentLibrary } from './m365/graph-document-library.js';
+import { graphMailer } from './m365/graph-mailer.js';
+import { graphPersonalChats } from './m365/graph-personal-chats.js';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.js';
-import { syncConversation } from './jobs/sync-conversation-job.js';
-import { mailMinutesTo, minutesMailJobKind, publishMinutes, requestMinutesMail } from './jobs/publish-minutes-job.js';
-import { publishJobKind } from './app/minutes-use-cases.js';
-import { minutesRoutes } from './server/routes/minutes-routes.js';
-import { publicNoteRoutes } from './server/routes/public-note-routes.js';
-import { schoolPlanRoutes } from './server/routes/school-plan-routes.js';
-import { syncJobKind } from './app/sync-job.js';
+import { appLinks } from './app/app-links.js';
 import type { AppContext } from './app/app-context.js';
+import { jobHandlers } from './workers/job-handlers.js';
+import { startChatScheduleTimer } from './workers/chat-schedule-timer.js';
 import { LocalAuthenticator } from './server/auth/local-authenticator.js';
 import { EntraAuthenticator } from './server/auth/entra-authenticator.js';
 import { requireActor } from './server/actor.js';
 import { conversationRoutes } from './server/routes/conversation-routes.js';
 import { catalogRoutes } from './server/routes/catalog-routes.js';
 import { devSignInRoutes } from './server/routes/dev-sign-in-routes.js';
+import { minutesRoutes } from './server/routes/minutes-routes.js';
+import { publicNoteRoutes } from './server/routes/public-note-routes.js';
+import { schoolPlanRoutes } from './server/routes/school-plan-routes.js';
+import { reflectionRoutes } from './server/routes/reflection-routes.js';
+import { evaluationRoutes } from './server/routes/evaluation-routes.js';
 import { errorMapping, errorBody } from './server/error-mapping.js';
 import { localeFromAcceptLanguage } from './i18n/messages.js';
-import { CloudAdapter } from '@microsoft/agents-hosting';
 import { createAgent } from '../bot/agent.js';
 import { agentsChatSender } from '../bot/agents-chat-sender.js';
 import { ChatPacer, pacingMiddleware } from '../bot/chat-pacer.js';
-import { conversationLinks } from '../bot/conversation-links.js';
-import { renderOutboxMessage } from '../bot/outbound-messages.js';
-import { deliverChatMessage } from './jobs/chat-delivery-job.js';
-import { chatDeliveryJobKind } from './app/chat-messages.js';
-import { runChatSchedule } from './app/chat-schedule.js';
-import { openPersonalChat } from './m365/personal-chat.js';
-import { reflectionRoutes } from './server/routes/reflection-routes.js';
-import { evaluationRoutes } from './server/routes/evaluation-routes.js';
 
 export interface ComposeOverrides {
   db?: Database;
@@ -80,7 +77,7 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
  * The composition root: the one place that knows which adapters run. Local
  * mode wires the sandbox, the dev sign-in and app-only sandbox tokens;
  * Microsoft 365 mode wires Graph with MSAL and Entra ID token checks. The use
- * cases, jobs and routes are the same objects either way.
+ * cases, workers and routes are the same objects either way.
  */
 export async function startApp(config: AppConfig, overrides: ComposeOverrides = {}): Promise<RunningApp> {
   const app = express();
@@ -116,9 +113,6 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   );
   const driveId = config.mode === 'local' ? config.sandboxDriveId : config.driveId;
 
-  const directory = graphDirectory(graph);
-  const links = conversationLinks({ mode: config.mode, publicUrl: url, manifestAppId: config.manifestAppId ?? undefined });
-  const now = overrides.now ?? (() => new Date());
   // One adapter for both directions: inbound turns and proactive sends. Local mode has no app id: anonymous, as the SDK's local development is.
   const adapter = new CloudAdapter(
     config.mode === 'local' ? {} : { clientId: config.botId, clientSecret: config.clientSecret, tenantId: config.tenantId },
@@ -126,54 +120,42 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   // The SDK's default turn error handler tells users to "fix the source code"; ours logs and lets the agent apologise in Danish.
   adapter.onTurnError = async (context, error) =>
     console.error('Bot turn failed:', context.activity.type, (error as any)?.response?.data ?? error);
-  const pacer = overrides.pacer ?? new ChatPacer();
-  adapter.use(pacingMiddleware(pacer));
-  const chatSettings = {
-    teamsAppId: config.teamsAppId,
-    botId: config.botId,
-    serviceUrl: sandbox ? sandbox.connectorUrl : config.botServiceUrl,
-  };
+  adapter.use(pacingMiddleware(overrides.pacer ?? new ChatPacer()));
 
-  const runner = new JobRunner(
-    db,
-    {
-      [syncJobKind]: (job) => syncConversation({ db, graph, driveId }, job),
-      [publishJobKind]: (job) => publishMinutes({ db, graph, driveId, publicUrl: url }, job),
-      [minutesMailJobKind]: (job) => mailMinutesTo({ db, graph, driveId, publicUrl: url }, job),
-      [chatDeliveryJobKind]: (job) =>
-        deliverChatMessage(
-          {
-            db,
-            directory,
-            sender: agentsChatSender(adapter, config.mode === 'local' ? null : config.botId),
-            openChat: (aadObjectId) => openPersonalChat(graph, chatSettings, aadObjectId),
-            render: (message, locale) => renderOutboxMessage(db, message, locale, links, now()),
-            onUndeliverable: async (message) => {
-              if (message.kind === 'minutes' && message.conversationId) await requestMinutesMail(db, message.conversationId, message.upn);
-            },
-          },
-          job,
-        ),
-    },
-    { concurrency: config.jobConcurrency, pollIntervalMs: 1000, backoffBaseMs: 2000, backoffCapMs: 5 * 60_000, ...overrides.jobs },
-  );
+  let runner: JobRunner | null = null;
   const ctx: AppContext = {
     db,
     organisation,
     templates,
-    directory,
-    calendar: graphCalendarReader(graph),
-    now,
-    wakeJobs: () => runner.wake(),
+    directory: graphDirectory(graph),
+    calendar: graphCalendarGateway(graph),
+    library: graphDocumentLibrary(graph, driveId),
+    mailer: graphMailer(graph),
+    chat: agentsChatSender(adapter, config.mode === 'local' ? null : config.botId),
+    personalChats: graphPersonalChats(graph, {
+      teamsAppId: config.teamsAppId,
+      botId: config.botId,
+      serviceUrl: sandbox ? sandbox.connectorUrl : config.botServiceUrl,
+    }),
+    links: appLinks({ publicUrl: url, manifestAppId: config.mode === 'm365' ? config.manifestAppId : null }),
+    now: overrides.now ?? (() => new Date()),
+    wakeJobs: () => runner?.wake(),
   };
+  runner = new JobRunner(db, jobHandlers(ctx), {
+    concurrency: config.jobConcurrency,
+    pollIntervalMs: 1000,
+    backoffBaseMs: 2000,
+    backoffCapMs: 5 * 60_000,
+    ...overrides.jobs,
+  });
 
   const authenticator =
     config.mode === 'local' ? new LocalAuthenticator() : new EntraAuthenticator(config.tenantId, [config.apiAudience, config.clientId]);
   app.get('/healthz', (_req, res) => res.json({ ok: true, mode: config.mode }));
   if (sandbox) app.use('/sandbox', sandbox.router);
-  app.use(publicNoteRoutes(db));
+  app.use(publicNoteRoutes(ctx));
   // The bot's messaging endpoint: Bot Service JWTs checked by the Agents SDK in Microsoft 365 mode; anonymous only in local mode.
-  const agent = createAgent({ ctx, links, tenantId: config.mode === 'm365' ? config.tenantId : null });
+  const agent = createAgent({ ctx, tenantId: config.mode === 'm365' ? config.tenantId : null });
   app.post(
     '/api/messages',
     express.json({ limit: '1mb' }),
@@ -185,7 +167,7 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   api.use(requireActor(authenticator, organisation));
   api.use(catalogRoutes(ctx, config.mode));
   api.use(conversationRoutes(ctx));
-  api.use(minutesRoutes(ctx, url));
+  api.use(minutesRoutes(ctx));
   api.use(schoolPlanRoutes(ctx));
   api.use(reflectionRoutes(ctx));
   api.use(evaluationRoutes(ctx));
@@ -205,17 +187,10 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
 
   if (overrides.startJobs !== false) runner.start();
   const scheduleEvery = overrides.chatScheduleIntervalMs ?? (overrides.startJobs === false ? 0 : 60_000);
-  const scheduleTimer =
+  const stopSchedule =
     scheduleEvery > 0
-      ? setInterval(
-          () =>
-            void runChatSchedule(ctx, { reminderDaysBefore: [10, 7], preparationDaysBefore: config.preparationDaysBefore }).catch((e) =>
-              console.error('Chat schedule failed:', e),
-            ),
-          scheduleEvery,
-        )
-      : null;
-  scheduleTimer?.unref();
+      ? startChatScheduleTimer(ctx, { reminderDaysBefore: [10, 7], preparationDaysBefore: config.preparationDaysBefore }, scheduleEvery)
+      : () => {};
   return {
     url,
     server,
@@ -225,7 +200,7 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
     graph,
     sandbox,
     async close() {
-      if (scheduleTimer) clearInterval(scheduleTimer);
+      stopSchedule();
       await runner.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();

@@ -1,17 +1,7 @@
 import { card, heading, paragraph, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card.js';
 import { botTexts, formatWhen, interpolate, type BotLocale } from '../bot-texts.js';
-import type { Role } from '../../src/domain/roles.js';
+import type { ConversationFacts, MinutesLinks } from '../../src/app/ports/chat-sender.js';
 
-/** What the welcome and list cards say about a conversation; built by the bot from the stored one. */
-export interface ConversationFacts {
-  id: string;
-  schoolName: string;
-  startsAt: Date;
-  theme: string;
-  role: Role;
-  conversationUrl: string;
-  agendaUrl: string | null;
-}
 
 /** The first message a participant gets once the agenda is sent: what, when, their role, links. */
 export function welcomeCard(facts: ConversationFacts, locale: BotLocale): AdaptiveCard {
@@ -68,10 +58,7 @@ export function upcomingCard(conversations: readonly ConversationFacts[], locale
 }
 
 /** The approved minutes, with the links the participants need; sent instead of a mail when the bot can reach them. */
-export function minutesCard(
-  input: { schoolName: string; internalUrl: string; publicDocxUrl: string; publicNoteUrl: string },
-  locale: BotLocale,
-): AdaptiveCard {
+export function minutesCard(input: MinutesLinks, locale: BotLocale): AdaptiveCard {
   const t = botTexts(locale).minutes;
   return card(
     locale,

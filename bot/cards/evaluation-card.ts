@@ -1,11 +1,11 @@
 import { card, heading, paragraph, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { botTexts, interpolate, type BotLocale } from '../bot-texts.js';
-import type { EvaluationAnswer } from '../../src/domain/evaluation.js';
+import type { EvaluationPrompt } from '../../src/app/ports/chat-sender.js';
 
 export const evaluationVerbs = { answer: 'evaluation.answer', edit: 'evaluation.edit' } as const;
 
 export function evaluationCard(
-  input: { conversationId: string; schoolName: string; answer: EvaluationAnswer | null; open: boolean; editing?: boolean },
+  input: EvaluationPrompt & { editing?: boolean },
   locale: BotLocale,
 ): AdaptiveCard {
   const t = botTexts(locale).evaluation;

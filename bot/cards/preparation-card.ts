@@ -1,28 +1,16 @@
 import { card, heading, paragraph, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import type { PreparationPrompt } from '../../src/app/ports/chat-sender.js';
 import { botTexts, formatWhen, interpolate, type BotLocale } from '../bot-texts.js';
 
 export const preparationVerbs = { answer: 'preparation.answer', edit: 'preparation.edit' } as const;
 
-export interface PreparationQuestion {
-  /** "<itemKey>:<index>": stable across template edits of other items. */
-  id: string;
-  itemTitle: string;
-  text: string;
-}
 
 /** Input ids must be plain; the question id's colon becomes a double underscore. */
 export const preparationInputId = (questionId: string) => `q__${questionId.replace(':', '__')}`;
 export const questionIdFromInput = (inputId: string) => inputId.replace(/^q__/, '').replace('__', ':');
 
 export function preparationCard(
-  input: {
-    conversationId: string;
-    schoolName: string;
-    startsAt: Date;
-    questions: PreparationQuestion[];
-    answers: Record<string, string> | null;
-    editing?: boolean;
-  },
+  input: PreparationPrompt & { editing?: boolean },
   locale: BotLocale,
 ): AdaptiveCard {
   const t = botTexts(locale).preparation;

@@ -1,21 +1,12 @@
 import { card, heading, paragraph, type AdaptiveCard, type ActionExecute, type CardElement } from './adaptive-card.js';
 import { botTexts, interpolate, type BotLocale } from '../bot-texts.js';
-import type { RoundStatus } from '../../src/domain/reflection-round.js';
+import type { ReflectionPrompt } from '../../src/app/ports/chat-sender.js';
 
 export const reflectionVerbs = { answer: 'reflection.answer', edit: 'reflection.edit', refresh: 'reflection.refresh' } as const;
 export const maxAnswerLength = 4000;
 
-export interface ReflectionCardInput {
-  roundId: string;
-  itemTitle: string;
-  questions: string[];
-  minutes: number;
-  roundStatus: RoundStatus;
-  /** The person's own answer, if any. */
-  answer: string | null;
-  /** Show the form even when an answer exists (after "Ret svar"). */
-  editing?: boolean;
-}
+/** The round as the person sees it; `editing` shows the form even when an answer exists (after "Ret svar"). */
+export type ReflectionCardInput = ReflectionPrompt & { editing?: boolean };
 
 /**
  * One card, four faces: the question with a text field; "Svar modtaget" with

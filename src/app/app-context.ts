@@ -1,27 +1,29 @@
 import type { Database } from '../store/database.js';
 import type { Organisation } from '../domain/organisation.js';
 import type { Template } from '../domain/template.js';
-import type { DirectoryUser } from '../m365/directory-requests.js';
-import type { AttendeeResponse } from '../m365/calendar-requests.js';
+import type { Directory } from './ports/directory.js';
+import type { CalendarGateway } from './ports/calendar-gateway.js';
+import type { DocumentLibrary } from './ports/document-library.js';
+import type { Mailer } from './ports/mailer.js';
+import type { ChatSender, PersonalChats } from './ports/chat-sender.js';
+import type { AppLinks } from './app-links.js';
 
-/** Finds people in the tenant (Graph /users, or the sandbox's). */
-export interface Directory {
-  getUser(upn: string): Promise<DirectoryUser | null>;
-  search(text: string): Promise<DirectoryUser[]>;
-}
-
-/** Reads invitees' answers from the organiser's Outlook event. */
-export interface CalendarReader {
-  attendeeResponses(organizerUpn: string, eventId: string): Promise<AttendeeResponse[]>;
-}
-
-/** What every use case may use. Built once at start-up; tests build their own. */
+/**
+ * What every use case may use: the database, the municipality's catalogue,
+ * the ports to Microsoft 365, the clock. Built once by the composition root
+ * (src/compose.ts); unit tests build their own with in-memory fakes.
+ */
 export interface AppContext {
   db: Database;
   organisation: Organisation;
   templates: Template[];
   directory: Directory;
-  calendar: CalendarReader;
+  calendar: CalendarGateway;
+  library: DocumentLibrary;
+  mailer: Mailer;
+  chat: ChatSender;
+  personalChats: PersonalChats;
+  links: AppLinks;
   now: () => Date;
   /** Tells the job runner new work is waiting, so it starts without a poll delay. */
   wakeJobs: () => void;

@@ -1,4 +1,4 @@
-import { AppError } from './app-error.js';
+import { AppError } from '../domain/errors.js';
 
 export const maxDocumentBytes = 50 * 1024 * 1024;
 

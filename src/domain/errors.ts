@@ -35,3 +35,36 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
+
+/**
+ * Refusals that are not domain rules: missing things, permissions, stale versions.
+ * They live beside DomainError so every layer (store included) can raise them
+ * without importing the application layer.
+ */
+export type AppErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'TEMPLATE_NOT_FOUND'
+  | 'SCHOOL_NOT_FOUND'
+  | 'USER_NOT_FOUND'
+  | 'CONVERSATION_NOT_FOUND'
+  | 'DOCUMENT_TOO_LARGE'
+  | 'DOCUMENT_EMPTY'
+  | 'DOCUMENT_NAME_INVALID'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'VERSION_CONFLICT'
+  | 'UNSAFE_CONTENT'
+  | 'AGREEMENT_NOT_FOUND'
+  | 'MINUTES_NOT_APPROVED'
+  | 'ROUND_NOT_FOUND'
+  | 'ROUND_ALREADY_OPEN';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(`${code} ${JSON.stringify(details)}`);
+    this.name = 'AppError';
+  }
+}

@@ -1,40 +1,22 @@
 import { z } from 'zod';
 import type { GraphCall } from './graph-call.js';
 import { attendeeResponseSchema } from '../domain/conversation.js';
+import type { AttendeeAnswer, MeetingEvent, MeetingInvitation } from '../app/ports/calendar-gateway.js';
 
 /** Graph's Windows name for Copenhagen's zone; Graph also answers in it when asked (Prefer header). */
 export const danishWindowsTimeZone = 'Romance Standard Time';
-
-export interface InvitationAttendee {
-  address: string;
-  name: string;
-  /** Everyone invited to the conversation is expected; Graph's attendeeType spelling. */
-  type: 'required' | 'optional';
-}
-
-export interface Invitation {
-  subject: string;
-  bodyHtml: string;
-  /** Wall-clock times in Copenhagen, "2026-12-01T09:00:00". */
-  startLocal: string;
-  endLocal: string;
-  attendees: InvitationAttendee[];
-  location: string;
-}
 
 const eventSchema = z.object({
   id: z.string(),
   webLink: z.string().nullish(),
   onlineMeeting: z.object({ joinUrl: z.string().nullish() }).nullish(),
 });
-export type CreatedEvent = { id: string; webLink: string | null; joinUrl: string | null };
-
-const toCreatedEvent = (body: unknown): CreatedEvent => {
+const toMeetingEvent = (body: unknown): MeetingEvent => {
   const event = eventSchema.parse(body);
   return { id: event.id, webLink: event.webLink ?? null, joinUrl: event.onlineMeeting?.joinUrl ?? null };
 };
 
-const eventBody = (invitation: Invitation) => ({
+const eventBody = (invitation: MeetingInvitation) => ({
   subject: invitation.subject,
   body: { contentType: 'html', content: invitation.bodyHtml },
   start: { dateTime: invitation.startLocal, timeZone: danishWindowsTimeZone },
@@ -53,21 +35,21 @@ const preferDanishTime = { Prefer: `outlook.timezone="${danishWindowsTimeZone}"`
  * instead of sending a second invitation.
  */
 export const calendarRequests = {
-  createEvent: (organizerUpn: string, invitation: Invitation, transactionId: string): GraphCall<CreatedEvent> => ({
+  createEvent: (organizerUpn: string, invitation: MeetingInvitation, transactionId: string): GraphCall<MeetingEvent> => ({
     method: 'POST',
     url: `${mailbox(organizerUpn)}/events`,
     headers: preferDanishTime,
     body: { ...eventBody(invitation), isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', transactionId },
-    parse: toCreatedEvent,
+    parse: toMeetingEvent,
   }),
 
   /** Graph replaces the attendee list on PATCH, so the whole list is always sent. */
-  updateEvent: (organizerUpn: string, eventId: string, invitation: Invitation): GraphCall<CreatedEvent> => ({
+  updateEvent: (organizerUpn: string, eventId: string, invitation: MeetingInvitation): GraphCall<MeetingEvent> => ({
     method: 'PATCH',
     url: `${mailbox(organizerUpn)}/events/${encodeURIComponent(eventId)}`,
     headers: preferDanishTime,
     body: eventBody(invitation),
-    parse: toCreatedEvent,
+    parse: toMeetingEvent,
   }),
 
   cancelEvent: (organizerUpn: string, eventId: string, comment: string): GraphCall<void> => ({
@@ -77,7 +59,7 @@ export const calendarRequests = {
     parse: () => undefined,
   }),
 
-  attendeeResponses: (organizerUpn: string, eventId: string): GraphCall<AttendeeResponse[]> => ({
+  attendeeResponses: (organizerUpn: string, eventId: string): GraphCall<AttendeeAnswer[]> => ({
     method: 'GET',
     url: `${mailbox(organizerUpn)}/events/${encodeURIComponent(eventId)}?$select=attendees`,
     parse: (body) =>
@@ -96,7 +78,3 @@ const attendeesSchema = z.object({
     }),
   ),
 });
-export interface AttendeeResponse {
-  address: string;
-  response: z.infer<typeof attendeeResponseSchema>;
-}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { GraphCall } from './graph-call.js';
+import type { DirectoryUser } from '../app/ports/directory.js';
 
 const userSchema = z.object({
   id: z.string(),
@@ -8,13 +9,6 @@ const userSchema = z.object({
   mail: z.string().nullish(),
   jobTitle: z.string().nullish(),
 });
-export interface DirectoryUser {
-  id: string;
-  displayName: string;
-  upn: string;
-  mail: string;
-  jobTitle: string;
-}
 const toUser = (raw: z.infer<typeof userSchema>): DirectoryUser => ({
   id: raw.id,
   displayName: raw.displayName ?? raw.userPrincipalName,

@@ -66,6 +66,20 @@ export const driveRequests = {
     parse: (body) => z.object({ uploadUrl: z.string() }).parse(body),
   }),
 
+  /** New content for an existing item: its id and link stay the same. */
+  replaceContent: (driveId: string, itemId: string, content: Uint8Array, contentType: string): GraphCall<UploadedItem> => ({
+    method: 'PUT',
+    url: `/drives/${encodeURIComponent(driveId)}/items/${encodeURIComponent(itemId)}/content`,
+    binary: { content, contentType },
+    parse: toUploadedItem,
+  }),
+
+  deleteItem: (driveId: string, itemId: string): GraphCall<void> => ({
+    method: 'DELETE',
+    url: `/drives/${encodeURIComponent(driveId)}/items/${encodeURIComponent(itemId)}`,
+    parse: () => undefined,
+  }),
+
   getFolder: (driveId: string, folder: readonly string[]): GraphCall<{ id: string; webUrl: string }> => ({
     method: 'GET',
     url: `/drives/${encodeURIComponent(driveId)}/root:/${itemPath(folder)}?$select=id,webUrl`,

@@ -13,9 +13,3 @@ export interface GraphCall<T> {
   headers?: Record<string, string>;
   parse: (body: unknown) => T;
 }
-
-export type GraphResults<Calls extends readonly GraphCall<unknown>[]> = {
-  [K in keyof Calls]: Calls[K] extends GraphCall<infer T> ? GraphOutcome<T> : never;
-};
-
-export type GraphOutcome<T> = { ok: true; value: T } | { ok: false; error: import('./graph-error.js').GraphError };

@@ -1,17 +1,10 @@
-/** A Graph failure with what the job runner needs to decide and wait: status, Graph's code, Retry-After. */
-export class GraphError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly retryAfterMs?: number,
-  ) {
-    super(`Graph ${status} ${code}: ${message}`);
-    this.name = 'GraphError';
-  }
+import { RemoteError } from '../app/ports/remote-error.js';
 
-  get retryable(): boolean {
-    return [408, 412, 429, 500, 502, 503, 504].includes(this.status);
+/** A Graph failure: status, Graph's own error code, Retry-After. */
+export class GraphError extends RemoteError {
+  constructor(status: number, code: string, message: string, retryAfterMs?: number) {
+    super(status, code, `Graph ${status} ${code}: ${message}`, retryAfterMs);
+    this.name = 'GraphError';
   }
 }
 

@@ -8,31 +8,44 @@ import {
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
 import { GraphError, retryAfterToMs } from './graph-error.js';
-import type { GraphCall, GraphOutcome } from './graph-call.js';
+import type { GraphCall } from './graph-call.js';
 
 export interface GraphExecutorOptions {
   /** "https://graph.microsoft.com" in Microsoft 365 mode; the sandbox's base URL locally. */
   baseUrl: string;
   /** graph-client's AuthenticationHandler with MSAL tokens, or the sandbox's stand-in. */
   authentication: Middleware;
-  /** How often a batch re-sends its throttled inner requests. */
+  /** How often a throttled request inside a batch is sent again. */
   batchRetries?: number;
   /** Upper bound on one Retry-After wait, so a job yields its worker instead of sleeping for minutes. */
   maxRetryWaitMs?: number;
+  /** How long a batch collects calls before it leaves; 0 = the calls made in the same turn of the event loop. */
+  batchWindowMs?: number;
 }
 
 /** Graph allows at most 20 requests in one JSON batch. */
 export const maxBatchSize = 20;
 
+interface Waiting {
+  call: GraphCall<unknown>;
+  attempt: number;
+  resolve: (value: unknown) => void;
+  reject: (error: GraphError) => void;
+}
+
 /**
- * The one place Graph requests leave the process. Single requests go through
- * graph-client's middleware (auth, and its RetryHandler for 429/503/504 with
- * Retry-After). A batch is one HTTP request whose inner responses carry their
- * own statuses; throttled inner requests are re-sent here, honouring their
- * Retry-After. Callers never loop themselves.
+ * The one place Graph requests leave the process. Every call joins the JSON
+ * batch being collected (20 per round trip): independent calls that a use
+ * case makes together, or that several jobs make at once, share round trips
+ * without anyone above the adapters knowing about batches. A batch of one is
+ * sent as a plain request through graph-client's middleware (auth, and its
+ * RetryHandler for 429/503/504 with Retry-After). Throttled requests inside a
+ * batch are sent again here, after their own Retry-After. Callers never loop.
  */
 export class GraphExecutor {
   private readonly client: Client;
+  private queue: Waiting[] = [];
+  private flushScheduled = false;
   /** HTTP round trips made, for the benchmark and the tests. */
   roundTrips = 0;
 
@@ -54,82 +67,95 @@ export class GraphExecutor {
     });
   }
 
-  async run<T>(call: GraphCall<T>): Promise<T> {
-    this.roundTrips++;
+  /** Sends one call (in the batch being collected) and resolves with its parsed response, or rejects with a GraphError. */
+  send<T>(call: GraphCall<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => this.enqueue({ call, attempt: 0, resolve: resolve as (v: unknown) => void, reject }));
+  }
+
+  private enqueue(waiting: Waiting): void {
+    this.queue.push(waiting);
+    if (this.queue.length >= maxBatchSize) return void this.flush();
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    const window = this.options.batchWindowMs ?? 0;
+    if (window > 0) setTimeout(() => this.flush(), window);
+    else setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const taken = this.queue.splice(0, this.queue.length);
+    for (let start = 0; start < taken.length; start += maxBatchSize) {
+      const chunk = taken.slice(start, start + maxBatchSize);
+      void (chunk.length === 1 ? this.sendAlone(chunk[0]!) : this.sendBatch(chunk));
+    }
+  }
+
+  private async sendAlone(waiting: Waiting): Promise<void> {
     try {
-      let request = this.client.api(call.url);
-      for (const [name, value] of Object.entries(call.headers ?? {})) request = request.header(name, value);
-      // graph-client copies a typed array's whole underlying buffer; a Buffer of our own bytes is sent as is.
-      const body = call.binary ? Buffer.from(call.binary.content) : call.body;
-      if (call.binary) request = request.header('Content-Type', call.binary.contentType);
-      const response = await (async () => {
-        switch (call.method) {
-          case 'GET':
-            return request.get();
-          case 'POST':
-            return request.post(body ?? {});
-          case 'PATCH':
-            return request.patch(body);
-          case 'PUT':
-            return request.put(body);
-          case 'DELETE':
-            return request.delete();
-        }
-      })();
-      return call.parse(response ?? {});
+      waiting.resolve(await this.request(waiting.call));
     } catch (error) {
-      throw toGraphError(error);
+      waiting.reject(toGraphError(error));
     }
   }
 
-  /**
-   * Sends independent calls as JSON batches (20 per request). Returns one
-   * outcome per call, in order; a call that still fails after the retries is an
-   * error outcome, so one broken upload does not hide a sent invitation.
-   */
-  async batch<T>(calls: readonly GraphCall<T>[]): Promise<GraphOutcome<T>[]> {
-    const outcomes: (GraphOutcome<T> | undefined)[] = new Array(calls.length);
-    let pending = calls.map((_, index) => index);
-    const retries = this.options.batchRetries ?? 4;
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      let waitMs: number | null = null;
-      const stillThrottled: number[] = [];
-      for (let start = 0; start < pending.length; start += maxBatchSize) {
-        const chunk = pending.slice(start, start + maxBatchSize);
-        const responses = await this.sendBatch(chunk.map((index) => ({ id: String(index), call: calls[index]! })));
-        for (const index of chunk) {
-          const response = responses.get(String(index));
-          const call = calls[index]!;
-          if (response && response.status < 300) {
-            try {
-              outcomes[index] = { ok: true, value: call.parse(decodeBody(response.body)) };
-            } catch (error) {
-              outcomes[index] = { ok: false, error: new GraphError(502, 'UnparsableResponse', String(error)) };
-            }
-            continue;
-          }
-          const error = response
-            ? errorFromBody(
-                response.status,
-                decodeBody(response.body),
-                response.headers?.['Retry-After'] ?? response.headers?.['retry-after'],
-              )
-            : new GraphError(502, 'MissingBatchResponse', `No response for request ${index}`);
-          outcomes[index] = { ok: false, error };
-          if (error.retryable && attempt < retries) {
-            stillThrottled.push(index);
-            if (error.retryAfterMs !== undefined) waitMs = Math.max(waitMs ?? 0, error.retryAfterMs);
-          }
-        }
+  private async request<T>(call: GraphCall<T>): Promise<T> {
+    this.roundTrips++;
+    let request = this.client.api(call.url);
+    for (const [name, value] of Object.entries(call.headers ?? {})) request = request.header(name, value);
+    // graph-client copies a typed array's whole underlying buffer; a Buffer of our own bytes is sent as is.
+    const body = call.binary ? Buffer.from(call.binary.content) : call.body;
+    if (call.binary) request = request.header('Content-Type', call.binary.contentType);
+    const response = await (async () => {
+      switch (call.method) {
+        case 'GET':
+          return request.get();
+        case 'POST':
+          return request.post(body ?? {});
+        case 'PATCH':
+          return request.patch(body);
+        case 'PUT':
+          return request.put(body);
+        case 'DELETE':
+          return request.delete();
       }
-      pending = stillThrottled;
-      // Graph's Retry-After (even 0) wins; without one, back off exponentially.
-      if (pending.length > 0) await sleep(Math.min(waitMs ?? 200 * 2 ** attempt, this.options.maxRetryWaitMs ?? 10_000));
-    }
-    return outcomes as GraphOutcome<T>[];
+    })();
+    return call.parse(response ?? {});
   }
 
-  private async sendBatch(entries: { id: string; call: GraphCall<unknown> }[]): Promise<Map<string, BatchResponse>> {
+  private async sendBatch(chunk: Waiting[]): Promise<void> {
+    const responses = await this.postBatch(chunk.map((w, index) => ({ id: String(index), call: w.call })));
+    const retries = this.options.batchRetries ?? 4;
+    const throttled: { waiting: Waiting; waitMs: number }[] = [];
+    chunk.forEach((waiting, index) => {
+      const response = responses.get(String(index));
+      if (response && response.status < 300) {
+        try {
+          waiting.resolve(waiting.call.parse(decodeBody(response.body)));
+        } catch (error) {
+          waiting.reject(new GraphError(502, 'UnparsableResponse', String(error)));
+        }
+        return;
+      }
+      const error = response
+        ? errorFromBody(response.status, decodeBody(response.body), response.headers?.['Retry-After'] ?? response.headers?.['retry-after'])
+        : new GraphError(502, 'MissingBatchResponse', `No response for request ${index}`);
+      if (error.retryable && waiting.attempt < retries) {
+        // Graph's Retry-After (even 0) wins; without one, back off exponentially.
+        throttled.push({ waiting, waitMs: error.retryAfterMs ?? 200 * 2 ** waiting.attempt });
+      } else {
+        waiting.reject(error);
+      }
+    });
+    for (const { waiting, waitMs } of throttled) {
+      setTimeout(
+        () => this.enqueue({ ...waiting, attempt: waiting.attempt + 1 }),
+        Math.min(waitMs, this.options.maxRetryWaitMs ?? 10_000),
+      );
+    }
+  }
+
+  private async postBatch(entries: { id: string; call: GraphCall<unknown> }[]): Promise<Map<string, BatchResponse>> {
     const requests = entries.map(({ id, call }) => ({
       id,
       method: call.method,
@@ -188,5 +214,3 @@ function toGraphError(error: unknown): GraphError {
   const status = typeof e.statusCode === 'number' && e.statusCode > 0 ? e.statusCode : 503;
   return new GraphError(status, e.code ?? 'NetworkError', e.message ?? String(error), retryAfterToMs(e.headers?.get?.('Retry-After')));
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,10 +1,5 @@
 import type { GraphCall } from './graph-call.js';
-
-export interface MailMessage {
-  subject: string;
-  bodyHtml: string;
-  to: { address: string; name: string }[];
-}
+import type { MailMessage } from '../app/ports/mailer.js';
 
 /** Mail sent from a person's mailbox (application permission Mail.Send), kept in their Sent Items. */
 export const mailRequests = {

@@ -3,7 +3,7 @@ import type { Authenticator, Identity } from './auth/identity.js';
 import type { Organisation } from '../domain/organisation.js';
 import { isMunicipalLead } from '../domain/organisation.js';
 import type { Actor } from '../policies/conversation-policy.js';
-import { AppError } from '../app/app-error.js';
+import { AppError } from '../domain/errors.js';
 
 export type RequestActor = Actor & Identity;
 

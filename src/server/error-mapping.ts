@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
-import { AppError } from '../app/app-error.js';
+import { AppError } from '../domain/errors.js';
 import { interpolate, localeFromAcceptLanguage, serverTexts, type Locale } from '../i18n/messages.js';
 
 const statusByCode: Record<string, number> = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../app/app-error.js';
+import { AppError } from '../domain/errors.js';
 
 /** Text fields are plain text: markup is refused rather than stored (everything is escaped on output anyway). */
 const markup = /<\s*\/?\s*[a-z!?][^>]*>|javascript:/i;

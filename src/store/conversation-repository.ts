@@ -3,7 +3,7 @@ import type { Conversation, Participant } from '../domain/conversation.js';
 import { conversationStatusSchema } from '../domain/conversation-lifecycle.js';
 import { templateSchema } from '../domain/template.js';
 import { participantSchema } from '../domain/conversation.js';
-import { AppError } from '../app/app-error.js';
+import { AppError } from '../domain/errors.js';
 
 export interface StoredConversation {
   conversation: Conversation;
@@ -170,6 +170,15 @@ export const conversationRepository = {
           participants.filter((p) => p.conversation_id === row.id),
         ).conversation,
     );
+  },
+
+  /** The schools that have a conversation (planned or held, not cancelled) in a school year. */
+  async schoolsWithConversation(db: Queryable, schoolYear: string): Promise<Set<string>> {
+    const rows = await db.query<{ school_id: string }>(
+      `select distinct school_id from conversations where school_year = $1 and status <> 'cancelled'`,
+      [schoolYear],
+    );
+    return new Set(rows.map((r) => r.school_id));
   },
 
   async idByJoinUrl(db: Queryable, joinUrl: string): Promise<string | null> {

@@ -12,6 +12,8 @@ export interface M365Links {
   invitationHash: string | null;
   /** When Outlook cancelled the event for everyone. */
   eventCancelledAt: string | null;
+  /** When invitees' answers were last read from the organiser's event. */
+  responsesSyncedAt: string | null;
 }
 
 const columns: Record<keyof M365Links, string> = {
@@ -24,6 +26,7 @@ const columns: Record<keyof M365Links, string> = {
   agendaWebUrl: 'agenda_web_url',
   invitationHash: 'invitation_hash',
   eventCancelledAt: 'event_cancelled_at',
+  responsesSyncedAt: 'responses_synced_at',
 };
 
 export const m365LinksRepository = {

@@ -1,6 +1,6 @@
 import type { Queryable } from './database.js';
 import { emptyMinutes, minutesContentSchema, type MinutesContent } from '../domain/minutes.js';
-import { AppError } from '../app/app-error.js';
+import { AppError } from '../domain/errors.js';
 
 export interface StoredMinutes {
   content: MinutesContent;

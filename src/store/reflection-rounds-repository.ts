@@ -1,6 +1,6 @@
 import type { Queryable } from './database.js';
 import type { ReflectionRound, RoundStatus } from '../domain/reflection-round.js';
-import { AppError } from '../app/app-error.js';
+import { AppError } from '../domain/errors.js';
 
 export interface StoredRound {
   round: ReflectionRound;

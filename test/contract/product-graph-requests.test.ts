@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadCsdlModel } from '../../src/sandbox/csdl/csdl-model.js';
 import { validateActionBody, validateBody } from '../../src/sandbox/csdl/csdl-body-validator.js';
-import { calendarRequests, type Invitation } from '../../src/m365/calendar-requests.js';
+import { calendarRequests } from '../../src/m365/calendar-requests.js';
+import type { MeetingInvitation } from '../../src/app/ports/calendar-gateway.js';
 import { driveRequests } from '../../src/m365/drive-requests.js';
 import { teamsAppRequests } from '../../src/m365/teams-app-requests.js';
-import { buildInvitation } from '../../src/m365/build-invitation.js';
+import { meetingInvitation } from '../../src/app/conversation/meeting-invitation.js';
 import { buildAgendaView } from '../../src/documents/agenda-view.js';
 import { describeSchoolPart, replaceInvitedParticipants, sendAgenda, markInvited } from '../../src/domain/conversation.js';
 import { now, plannedConversation } from '../support/factories.js';
@@ -15,14 +16,14 @@ const model = loadCsdlModel();
 function productRequests(): { name: string; type: string; action?: string; body: unknown }[] {
   const planned = plannedConversation();
   const view = buildAgendaView(planned, { documents: [], agendaUrl: 'https://contoso.sharepoint.com/a.docx', joinUrl: null });
-  const atPlan = buildInvitation(planned, view);
+  const atPlan = meetingInvitation(planned, view);
   const withAgenda = sendAgenda(
     replaceInvitedParticipants(describeSchoolPart(markInvited(planned), 'Områder', 'Spørgsmål?'), [
       { upn: 'peter.lind@sohavn.example', displayName: 'Peter Lind', role: 'participant' },
     ]),
     now,
   );
-  const atAgenda: Invitation = buildInvitation(
+  const atAgenda: MeetingInvitation = meetingInvitation(
     withAgenda,
     buildAgendaView(withAgenda, {
       documents: [{ name: 'data.pdf', url: 'https://contoso.sharepoint.com/d.pdf' }],

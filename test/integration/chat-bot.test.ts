@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationWithAgendaSent, lead, leader, startTestApp, waitFor, type ApiCaller, type TestApp } from '../support/test-app.js';
 import { databaseKind } from '../support/test-database.js';
-import { runChatSchedule } from '../../src/app/chat-schedule.js';
+import { runChatSchedule } from '../../src/app/chat/run-chat-schedule.js';
 import type { SandboxChat } from '../../src/sandbox/sandbox-state.js';
 
 let app: TestApp;

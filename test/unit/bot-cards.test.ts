@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as AC from 'adaptivecards';
-import { welcomeCard, deadlineReminderCard, upcomingCard, type ConversationFacts } from '../../bot/cards/conversation-cards.js';
+import { welcomeCard, deadlineReminderCard, upcomingCard } from '../../bot/cards/conversation-cards.js';
+import type { ConversationFacts } from '../../src/app/ports/chat-sender.js';
 import { reflectionCard } from '../../bot/cards/reflection-card.js';
 import { preparationCard, preparationInputId, questionIdFromInput } from '../../bot/cards/preparation-card.js';
 import { evaluationCard } from '../../bot/cards/evaluation-card.js';

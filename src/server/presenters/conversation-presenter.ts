@@ -1,4 +1,4 @@
-import type { ConversationDetails } from '../../app/view-conversation.js';
+import type { ConversationDetails } from '../../app/conversation/view-conversation.js';
 import type { StoredConversation } from '../../store/conversation-repository.js';
 import { agendaDeadline } from '../../domain/agenda-deadline.js';
 import { timeAgenda } from '../../domain/agenda-timing.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
 import { actorOf } from '../actor.js';
 import { totalMinutes } from '../../domain/agenda-timing.js';
-import { municipalityOverview } from '../../app/municipality-overview.js';
+import { municipalityOverview } from '../../app/overview/municipality-overview.js';
 
 export function catalogRoutes(ctx: AppContext, mode: 'local' | 'm365'): Router {
   const router = Router();

@@ -2,7 +2,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import type { SandboxState } from '../../sandbox/sandbox-state.js';
 import type { LocalAuthenticator } from '../auth/local-authenticator.js';
-import { AppError } from '../../app/app-error.js';
+import { AppError } from '../../domain/errors.js';
 
 /** Local mode only: pick a demo person from the sandbox tenant and sign in as them. */
 export function devSignInRoutes(state: SandboxState, authenticator: LocalAuthenticator): Router {

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import type { AppContext } from '../../app/app-context.js';
-import { municipalityEvaluation, viewEvaluation } from '../../app/evaluations.js';
-import { viewPreparation } from '../../app/preparation.js';
+import { municipalityEvaluation } from '../../app/evaluation/municipality-evaluation.js';
+import { viewEvaluation } from '../../app/evaluation/view-evaluation.js';
+import { viewPreparation } from '../../app/preparation/view-preparation.js';
 import { actorOf } from '../actor.js';
 
 /** What the chat brought in: the evaluation's aggregate and the preparation answers. */

@@ -1,16 +1,18 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
-import { approveMinutesCommand, recordWebsiteUrl, saveMinutes, viewMinutes, type MinutesView } from '../../app/minutes-use-cases.js';
+import { viewMinutes, type MinutesView } from '../../app/minutes/minutes-view.js';
+import { saveMinutes } from '../../app/minutes/save-minutes.js';
+import { approveMinutesCommand } from '../../app/minutes/approve-minutes.js';
+import { recordWebsiteUrl } from '../../app/minutes/record-website-url.js';
 import { minutesContentSchema, warningFingerprint } from '../../domain/minutes.js';
 import { conversationPolicy } from '../../policies/conversation-policy.js';
 import { actorOf, type RequestActor } from '../actor.js';
 import { parseBody, versionedActionSchema } from '../request-schemas.js';
-import { publicNoteUrl } from '../../jobs/publish-minutes-job.js';
 
 const saveSchema = z.object({ version: z.number().int().min(0), content: minutesContentSchema });
 
-function presentMinutes(view: MinutesView, actor: RequestActor, publicUrl: string) {
+function presentMinutes(view: MinutesView, actor: RequestActor) {
   const { conversation } = view.stored;
   const unconfirmed = new Set(view.approval.unconfirmedWarnings.map(warningFingerprint));
   return {
@@ -34,7 +36,7 @@ function presentMinutes(view: MinutesView, actor: RequestActor, publicUrl: strin
     links: {
       internal: view.minutes.internalWebUrl,
       publicDocx: view.minutes.publicDocxWebUrl,
-      publicNote: view.minutes.publicId ? publicNoteUrl(publicUrl, view.minutes.publicId) : null,
+      publicNote: view.publicNoteUrl,
       website: view.minutes.websiteUrl,
     },
     permissions: {
@@ -46,9 +48,9 @@ function presentMinutes(view: MinutesView, actor: RequestActor, publicUrl: strin
 }
 
 /** The minutes editor's API: read with the guard's findings, save with a version, approve. */
-export function minutesRoutes(ctx: AppContext, publicUrl: string): Router {
+export function minutesRoutes(ctx: AppContext): Router {
   const router = Router();
-  const present = async (actor: RequestActor, id: string) => presentMinutes(await viewMinutes(ctx, actor, id), actor, publicUrl);
+  const present = async (actor: RequestActor, id: string) => presentMinutes(await viewMinutes(ctx, actor, id), actor);
 
   router.get('/conversations/:id/minutes', async (req, res) => {
     res.json(await present(actorOf(req), req.params.id));

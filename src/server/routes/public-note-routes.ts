@@ -1,22 +1,20 @@
 import { Router } from 'express';
-import type { Database } from '../../store/database.js';
-import { minutesRepository } from '../../store/minutes-repository.js';
-import { conversationRepository } from '../../store/conversation-repository.js';
+import type { AppContext } from '../../app/app-context.js';
+import { publishedNote } from '../../app/minutes/published-note.js';
 import { renderPublicNoteHtml } from '../../documents/minutes-documents.js';
 
 /** The published note at its stable address, for the school website to link to. Public by design: it passed the guard. */
-export function publicNoteRoutes(db: Database): Router {
+export function publicNoteRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/offentligt/notat/:publicId', async (req, res) => {
-    const published = await minutesRepository.findPublished(db, req.params.publicId);
-    const stored = published ? await conversationRepository.get(db, published.conversationId) : null;
-    if (!published || !stored)
+    const note = await publishedNote(ctx, req.params.publicId);
+    if (!note)
       return res
         .status(404)
         .type('html')
         .send('<!doctype html><html lang="da"><title>Ikke fundet</title><p>Notatet findes ikke.</p></html>');
     res.setHeader('Cache-Control', 'public, max-age=300');
-    res.type('html').send(renderPublicNoteHtml(stored.conversation, published.content));
+    res.type('html').send(renderPublicNoteHtml(note.conversation, note.content));
   });
   return router;
 }

@@ -1,13 +1,11 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
-import {
-  closeReflectionRound,
-  reorderReflectionRound,
-  revealReflectionRound,
-  startReflectionRound,
-  viewReflectionRounds,
-} from '../../app/reflection-rounds.js';
+import { closeReflectionRound } from '../../app/reflection/close-reflection-round.js';
+import { reorderReflectionRound } from '../../app/reflection/reorder-reflection-round.js';
+import { revealReflectionRound } from '../../app/reflection/reveal-reflection-round.js';
+import { startReflectionRound } from '../../app/reflection/start-reflection-round.js';
+import { viewReflectionRounds } from '../../app/reflection/view-reflection-rounds.js';
 import { actorOf } from '../actor.js';
 import { parseBody, versionedActionSchema } from '../request-schemas.js';
 

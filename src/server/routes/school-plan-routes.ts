@@ -1,10 +1,11 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
-import { registerSchoolPlan, removeSchoolPlan, viewSchoolPlan } from '../../app/school-plans.js';
+import { registerSchoolPlan } from '../../app/school-plans/register-school-plan.js';
+import { removeSchoolPlan } from '../../app/school-plans/remove-school-plan.js';
+import { schoolPlanDocument, viewSchoolPlan } from '../../app/school-plans/view-school-plan.js';
 import { maxDocumentBytes } from '../../app/uploaded-file.js';
 import { uploadedFileFrom } from '../uploaded-file-from-request.js';
-import { schoolPlansRepository } from '../../store/school-plans-repository.js';
 import { actorOf } from '../actor.js';
 
 const kindSchema = z.enum(['handlingsplan', 'udviklingsplan']);
@@ -24,8 +25,7 @@ export function schoolPlanRoutes(ctx: AppContext): Router {
     res.json({ plan: present(await viewSchoolPlan(ctx, actor, req.params.schoolId)) });
   });
   router.get('/schools/:schoolId/plan/document', async (req, res) => {
-    await viewSchoolPlan(ctx, actorOf(req), req.params.schoolId);
-    const document = await schoolPlansRepository.document(ctx.db, req.params.schoolId);
+    const document = await schoolPlanDocument(ctx, actorOf(req), req.params.schoolId);
     if (!document) return res.status(404).end();
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(document.plan.fileName)}`);
     res.type(document.plan.contentType).send(document.content);

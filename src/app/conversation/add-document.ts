@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import { conversationPolicy, type Actor } from '../../policies/conversation-policy.js';
+import { documentsRepository, type StoredDocument } from '../../store/documents-repository.js';
+import { loadReadableConversation } from './load-conversation.js';
+import { requestSync } from './request-sync.js';
+import { AppError } from '../../domain/errors.js';
+import { checkUploadedFile, type UploadedFile } from '../uploaded-file.js';
+import type { AppContext } from '../app-context.js';
+
+/**
+ * A data-package file from the school leader. It is stored first, then the
+ * sync job puts it in SharePoint; if Graph is down the file waits, it is not lost.
+ */
+export async function addDocument(ctx: AppContext, actor: Actor, id: string, file: UploadedFile): Promise<StoredDocument> {
+  const fileName = checkUploadedFile(file);
+  const document = await ctx.db.transaction(async (tx) => {
+    const { conversation, version } = await loadReadableConversation(tx, actor, id);
+    if (!conversationPolicy.canEditSchoolPart(actor, conversation)) throw new AppError('FORBIDDEN');
+    const stored = await documentsRepository.upsert(tx, {
+      id: randomUUID(),
+      conversationId: id,
+      fileName,
+      contentType: file.contentType || 'application/octet-stream',
+      sizeBytes: file.content.length,
+      content: file.content,
+      uploadedBy: actor.upn,
+    });
+    await requestSync(tx, id, version, ['documents']);
+    return stored;
+  });
+  ctx.wakeJobs();
+  return document;
+}

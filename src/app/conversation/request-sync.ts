@@ -1,0 +1,14 @@
+import type { Queryable } from '../../store/database.js';
+import { sideEffectsRepository, type SideEffectKind } from '../../store/side-effects-repository.js';
+import { conversationSyncJob } from '../job-kinds.js';
+
+/**
+ * Asks for the conversation's Microsoft 365 side to be brought up to date
+ * (event, folder, agenda, documents). The job reads the conversation as it is
+ * when it runs, so enqueueing it twice is harmless; the version in the key
+ * makes a newer change queue a fresh run even while an older one is running.
+ */
+export async function requestSync(tx: Queryable, conversationId: string, version: number, kinds: SideEffectKind[]): Promise<void> {
+  for (const kind of kinds) await sideEffectsRepository.request(tx, conversationId, kind, version);
+  await conversationSyncJob.enqueue(tx, { conversationId, version });
+}

@@ -1,0 +1,184 @@
+import type { Conversation } from '../../domain/conversation.js';
+import { markInvited } from '../../domain/conversation.js';
+import { conversationRepository } from '../../store/conversation-repository.js';
+import { m365LinksRepository, type M365Links } from '../../store/m365-links-repository.js';
+import { documentsRepository } from '../../store/documents-repository.js';
+import { agreementsRepository } from '../../store/agreements-repository.js';
+import { buildAgendaView } from '../../documents/agenda-view.js';
+import { renderAgendaDocx } from '../../documents/agenda-docx.js';
+import { conversationFolder } from '../../documents/conversation-folder.js';
+import { docxContentType } from '../../documents/content-types.js';
+import { serverTexts } from '../../i18n/messages.js';
+import type { JobAttempt } from '../../jobs/job-kind.js';
+import { asRemoteError, RemoteError } from '../ports/remote-error.js';
+import { meetingInvitation, invitationHash } from './meeting-invitation.js';
+import { sideEffectRecorder, type SideEffectReport } from './side-effect-recorder.js';
+import type { AppContext } from '../app-context.js';
+
+const texts = serverTexts.da.documents;
+
+/** What failed in one run; thrown at the end, so everything that could go did go before the job is retried. */
+class Failures {
+  private readonly errors: RemoteError[] = [];
+  add(error: RemoteError): RemoteError {
+    this.errors.push(error);
+    return error;
+  }
+  throwIfAny(): void {
+    if (this.errors.length === 0) return;
+    const retryAfterMs = Math.max(0, ...this.errors.map((e) => e.retryAfterMs ?? 0));
+    throw new RemoteError(503, 'SyncIncomplete', this.errors.map((e) => e.message).join('; '), retryAfterMs);
+  }
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: RemoteError };
+const outcome = <T>(result: PromiseSettledResult<T>): Outcome<T> =>
+  result.status === 'fulfilled' ? { ok: true, value: result.value } : { ok: false, error: asRemoteError(result.reason) };
+
+/**
+ * Brings a conversation's Microsoft 365 side up to date in two steps, each a
+ * set of independent writes made together (the Graph adapter sends each set
+ * as one JSON batch):
+ *  1. the agenda .docx (which creates the folder path) and any data-package
+ *     files waiting in the database;
+ *  2. the Teams meeting — created once (the conversation id is its
+ *     transaction id) or updated when the invitation changed — and the
+ *     folder's link.
+ * Each outcome is recorded, so a retry repeats only what is missing.
+ */
+export async function syncConversation(ctx: AppContext, conversationId: string, attempt: JobAttempt): Promise<void> {
+  const stored = await conversationRepository.get(ctx.db, conversationId);
+  if (!stored) return;
+  const { conversation } = stored;
+  const report = sideEffectRecorder(ctx.db, conversationId, attempt, stored.version);
+  const links = await m365LinksRepository.get(ctx.db, conversationId);
+  if (conversation.status === 'cancelled') return cancelMeeting(ctx, conversation, links, report);
+
+  const failures = new Failures();
+  const followUp = await agreementsRepository.forFollowUp(ctx.db, conversation.schoolId, conversation.startsAt, stored.createdAt);
+  const agendaLinks = await uploadAgendaAndDocuments(ctx, conversation, links, followUp, report, failures);
+  const documents = await linkedDocuments(ctx, conversationId);
+  const view = buildAgendaView(conversation, { documents, agendaUrl: agendaLinks.agendaWebUrl, joinUrl: links.joinUrl, followUp });
+  await sendInvitationAndFolderLink(ctx, conversation, agendaLinks, meetingInvitation(conversation, view), report, failures);
+  failures.throwIfAny();
+}
+
+const linkedDocuments = async (ctx: AppContext, conversationId: string) =>
+  (await documentsRepository.list(ctx.db, conversationId)).map((d) => ({ name: d.fileName, url: d.webUrl }));
+
+/** Step 1: the agenda and the waiting files, together. */
+async function uploadAgendaAndDocuments(
+  ctx: AppContext,
+  conversation: Conversation,
+  links: M365Links,
+  followUp: Parameters<typeof buildAgendaView>[1]['followUp'],
+  report: SideEffectReport,
+  failures: Failures,
+): Promise<M365Links> {
+  const folder = conversationFolder(conversation);
+  const pending = await documentsRepository.pendingUploads(ctx.db, conversation.id);
+  const agendaDocx = await renderAgendaDocx(
+    buildAgendaView(conversation, {
+      documents: await linkedDocuments(ctx, conversation.id),
+      agendaUrl: links.agendaWebUrl,
+      joinUrl: links.joinUrl,
+      followUp,
+    }),
+  );
+  const [agenda, ...uploads] = (
+    await Promise.allSettled([
+      ctx.library.upload(folder, { fileName: texts.agendaFileName, content: agendaDocx, contentType: docxContentType }),
+      ...pending.map((d) => ctx.library.upload(folder, { fileName: d.fileName, content: d.content, contentType: d.contentType })),
+    ])
+  ).map(outcome);
+
+  let updated = links;
+  if (agenda!.ok) {
+    const item = agenda!.value;
+    updated = { ...links, agendaItemId: item.id, agendaWebUrl: item.webUrl, folderItemId: item.parentId ?? links.folderItemId };
+    await m365LinksRepository.save(ctx.db, conversation.id, {
+      agendaItemId: updated.agendaItemId,
+      agendaWebUrl: updated.agendaWebUrl,
+      folderItemId: updated.folderItemId,
+    });
+    await report('agenda', null);
+    await report('folder', null);
+  } else {
+    failures.add(agenda!.error);
+    await report('agenda', agenda!.error);
+    if (!links.folderItemId) await report('folder', agenda!.error);
+  }
+
+  let documentError: RemoteError | null = null;
+  for (const [index, upload] of uploads.entries()) {
+    if (upload.ok) await documentsRepository.markUploaded(ctx.db, pending[index]!.id, upload.value.id, upload.value.webUrl);
+    else documentError = failures.add(upload.error);
+  }
+  if ((await documentsRepository.list(ctx.db, conversation.id)).length > 0) await report('documents', documentError);
+  return updated;
+}
+
+/** Step 2: the invitation, sent or updated only when it changed, and the folder's link, together. */
+async function sendInvitationAndFolderLink(
+  ctx: AppContext,
+  conversation: Conversation,
+  links: M365Links,
+  invitation: ReturnType<typeof meetingInvitation>,
+  report: SideEffectReport,
+  failures: Failures,
+): Promise<void> {
+  const hash = invitationHash(invitation);
+  const eventWrite = !links.eventId
+    ? ctx.calendar.createMeeting(conversation.organizerUpn, invitation, conversation.id)
+    : hash !== links.invitationHash
+      ? ctx.calendar.updateMeeting(conversation.organizerUpn, links.eventId, invitation)
+      : null;
+  const folderLookup = !links.folderWebUrl && links.folderItemId !== null ? ctx.library.folder(conversationFolder(conversation)) : null;
+  const [eventResult, folderResult] = await Promise.allSettled([eventWrite, folderLookup]);
+  const event = outcome(eventResult);
+  const folder = outcome(folderResult);
+
+  if (eventWrite) {
+    if (event.ok && event.value) {
+      await m365LinksRepository.save(ctx.db, conversation.id, {
+        eventId: event.value.id,
+        invitationHash: hash,
+        ...(event.value.joinUrl ? { joinUrl: event.value.joinUrl } : {}),
+        ...(event.value.webLink ? { eventWebLink: event.value.webLink } : {}),
+      });
+      // Invited first, then "done": whoever sees the invitation done sees the conversation invited.
+      await recordInvited(ctx, conversation.id);
+      await report('invitation', null);
+    } else if (!event.ok) {
+      failures.add(event.error);
+      await report('invitation', event.error);
+    }
+  } else {
+    await report('invitation', null);
+  }
+  if (folderLookup && folder.ok && folder.value) await m365LinksRepository.save(ctx.db, conversation.id, { folderWebUrl: folder.value.webUrl });
+}
+
+/** Cancels the Outlook event once; Exchange then sends the cancellation to every attendee. */
+async function cancelMeeting(ctx: AppContext, conversation: Conversation, links: M365Links, report: SideEffectReport): Promise<void> {
+  if (links.eventId && !links.eventCancelledAt) {
+    try {
+      await ctx.calendar.cancelMeeting(conversation.organizerUpn, links.eventId, texts.cancellationComment);
+    } catch (error) {
+      const remote = asRemoteError(error, 'CancelFailed');
+      await report('cancellation', remote);
+      throw remote;
+    }
+    await m365LinksRepository.save(ctx.db, conversation.id, { eventCancelledAt: ctx.now().toISOString() });
+  }
+  await report('cancellation', null);
+}
+
+/** Draft → invited once Outlook has the event; a concurrent edit by a person wins and this retries. */
+async function recordInvited(ctx: AppContext, conversationId: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const current = await conversationRepository.get(tx, conversationId, { forUpdate: true });
+    if (!current || current.conversation.status !== 'draft') return;
+    await conversationRepository.update(tx, markInvited(current.conversation), current.version);
+  });
+}

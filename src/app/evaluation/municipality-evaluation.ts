@@ -1,0 +1,17 @@
+import { summarizeEvaluations } from '../../domain/evaluation.js';
+import type { Actor } from '../../policies/conversation-policy.js';
+import { evaluationsRepository } from '../../store/evaluations-repository.js';
+import { AppError } from '../../domain/errors.js';
+import type { AppContext } from '../app-context.js';
+
+/** Across conversations and school years: how the municipality's conversations are experienced. */
+export async function municipalityEvaluation(ctx: AppContext, actor: Actor) {
+  if (!actor.isMunicipalLead) throw new AppError('FORBIDDEN');
+  const all = await evaluationsRepository.all(ctx.db);
+  const years = [...new Set(all.map((e) => e.schoolYear))].sort();
+  return {
+    overall: summarizeEvaluations(all),
+    conversations: new Set(all.map((e) => e.conversationId)).size,
+    bySchoolYear: years.map((schoolYear) => ({ schoolYear, ...summarizeEvaluations(all.filter((e) => e.schoolYear === schoolYear)) })),
+  };
+}

@@ -1,0 +1,16 @@
+import { summarizeEvaluations, type EvaluationSummary } from '../../domain/evaluation.js';
+import type { Actor } from '../../policies/conversation-policy.js';
+import { evaluationsRepository } from '../../store/evaluations-repository.js';
+import { loadReadableConversation } from '../conversation/load-conversation.js';
+import type { AppContext } from '../app-context.js';
+
+/** The conversation's aggregate, for its participants and the municipality. */
+export async function viewEvaluation(
+  ctx: AppContext,
+  actor: Actor,
+  conversationId: string,
+): Promise<EvaluationSummary & { invited: number }> {
+  const { conversation } = await loadReadableConversation(ctx.db, actor, conversationId);
+  const evaluations = await evaluationsRepository.forConversation(ctx.db, conversationId);
+  return { ...summarizeEvaluations(evaluations), invited: conversation.participants.filter((p) => p.response !== 'declined').length };
+}

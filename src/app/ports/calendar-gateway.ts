@@ -1,0 +1,46 @@
+import type { AttendeeResponse } from '../../domain/conversation.js';
+
+export interface MeetingAttendee {
+  address: string;
+  name: string;
+  /** Everyone invited to the conversation is expected. */
+  type: 'required' | 'optional';
+}
+
+/** The Outlook invitation for a conversation: what every invitee's calendar shows. */
+export interface MeetingInvitation {
+  subject: string;
+  bodyHtml: string;
+  /** Wall-clock times in Copenhagen, "2026-12-01T09:00:00". */
+  startLocal: string;
+  endLocal: string;
+  attendees: MeetingAttendee[];
+  location: string;
+}
+
+/** The organiser's event as the calendar holds it. */
+export interface MeetingEvent {
+  id: string;
+  webLink: string | null;
+  /** The Teams meeting's join link. */
+  joinUrl: string | null;
+}
+
+export interface AttendeeAnswer {
+  address: string;
+  response: AttendeeResponse;
+}
+
+/**
+ * The conversation's meeting in the organiser's calendar, as a Teams meeting.
+ * Every write is idempotent: a create carries a transaction id, so a retried
+ * create returns the first event instead of inviting everyone twice.
+ */
+export interface CalendarGateway {
+  createMeeting(organizerUpn: string, invitation: MeetingInvitation, transactionId: string): Promise<MeetingEvent>;
+  /** Replaces subject, body, time and the whole attendee list; invitees get an update. */
+  updateMeeting(organizerUpn: string, eventId: string, invitation: MeetingInvitation): Promise<MeetingEvent>;
+  /** Cancels for everyone with a comment; false when the event is already gone. */
+  cancelMeeting(organizerUpn: string, eventId: string, comment: string): Promise<boolean>;
+  attendeeResponses(organizerUpn: string, eventId: string): Promise<AttendeeAnswer[]>;
+}

@@ -1,0 +1,18 @@
+import { revealRound } from '../../domain/reflection-round.js';
+import type { Actor } from '../../policies/conversation-policy.js';
+import { reflectionRoundsRepository } from '../../store/reflection-rounds-repository.js';
+import { AppError } from '../../domain/errors.js';
+import { loadForFacilitator, loadRound, queueCardUpdates } from './facilitation.js';
+import type { AppContext } from '../app-context.js';
+
+/** "Vis svar": everyone's answers become visible to the participants, in a shuffled speaking order. */
+export async function revealReflectionRound(ctx: AppContext, actor: Actor, conversationId: string, roundId: string, version: number) {
+  await ctx.db.transaction(async (tx) => {
+    await loadForFacilitator(tx, actor, conversationId);
+    const stored = await loadRound(tx, conversationId, roundId);
+    if (stored.version !== version) throw new AppError('VERSION_CONFLICT');
+    await reflectionRoundsRepository.update(tx, revealRound(stored.round, ctx.now(), Math.random), version);
+    await queueCardUpdates(tx, stored.round, 'revealed');
+  });
+  ctx.wakeJobs();
+}

@@ -1,0 +1,24 @@
+import type { CalendarGateway } from '../app/ports/calendar-gateway.js';
+import type { GraphExecutor } from './graph-executor.js';
+import { GraphError } from './graph-error.js';
+import { calendarRequests } from './calendar-requests.js';
+
+/** The conversation's meeting as an Outlook event in the organiser's calendar (application permission Calendars.ReadWrite). */
+export function graphCalendarGateway(graph: GraphExecutor): CalendarGateway {
+  return {
+    createMeeting: (organizerUpn, invitation, transactionId) =>
+      graph.send(calendarRequests.createEvent(organizerUpn, invitation, transactionId)),
+    updateMeeting: (organizerUpn, eventId, invitation) => graph.send(calendarRequests.updateEvent(organizerUpn, eventId, invitation)),
+    async cancelMeeting(organizerUpn, eventId, comment) {
+      try {
+        await graph.send(calendarRequests.cancelEvent(organizerUpn, eventId, comment));
+        return true;
+      } catch (error) {
+        // Already gone in Outlook (the organiser deleted it): nothing left to cancel.
+        if (error instanceof GraphError && error.status === 404) return false;
+        throw error;
+      }
+    },
+    attendeeResponses: (organizerUpn, eventId) => graph.send(calendarRequests.attendeeResponses(organizerUpn, eventId)),
+  };
+}

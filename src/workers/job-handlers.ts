@@ -1,0 +1,21 @@
+import type { AppContext } from '../app/app-context.js';
+import { chatDeliveryJob, conversationSyncJob, minutesMailJob, minutesPublishJob } from '../app/job-kinds.js';
+import { syncConversation } from '../app/conversation/sync-conversation.js';
+import { publishMinutes } from '../app/minutes/publish-minutes.js';
+import { mailMinutes } from '../app/minutes/mail-minutes.js';
+import { deliverChatMessage } from '../app/chat/deliver-chat-message.js';
+import { handle } from '../jobs/job-kind.js';
+import type { JobHandler } from '../jobs/job-runner.js';
+
+/**
+ * The background entry point, beside the HTTP routes and the bot: each job
+ * kind's payload is parsed and handed to its use case. Nothing else happens here.
+ */
+export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
+  return Object.fromEntries([
+    handle(conversationSyncJob, (job, attempt) => syncConversation(ctx, job.conversationId, attempt)),
+    handle(minutesPublishJob, (job, attempt) => publishMinutes(ctx, job.conversationId, attempt)),
+    handle(minutesMailJob, (job) => mailMinutes(ctx, job.conversationId, job.upn)),
+    handle(chatDeliveryJob, (job, attempt) => deliverChatMessage(ctx, job.outboxId, attempt)),
+  ]);
+}
