@@ -2,7 +2,6 @@ import { card, heading, paragraph, type AdaptiveCard, type CardAction, type Card
 import { botTexts, formatWhen, interpolate, type BotLocale } from '../bot-texts.js';
 import type { ConversationFacts, MinutesLinks } from '../../src/app/ports/chat-sender.js';
 
-
 /** The first message a participant gets once the agenda is sent: what, when, their role, links. */
 export function welcomeCard(facts: ConversationFacts, locale: BotLocale): AdaptiveCard {
   const t = botTexts(locale);

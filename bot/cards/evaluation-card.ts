@@ -4,10 +4,7 @@ import type { EvaluationPrompt } from '../../src/app/ports/chat-sender.js';
 
 export const evaluationVerbs = { answer: 'evaluation.answer', edit: 'evaluation.edit' } as const;
 
-export function evaluationCard(
-  input: EvaluationPrompt & { editing?: boolean },
-  locale: BotLocale,
-): AdaptiveCard {
+export function evaluationCard(input: EvaluationPrompt & { editing?: boolean }, locale: BotLocale): AdaptiveCard {
   const t = botTexts(locale).evaluation;
   const data = { conversationId: input.conversationId };
   const body: CardElement[] = [heading(interpolate(t.title, { school: input.schoolName }))];

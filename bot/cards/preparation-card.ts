@@ -4,15 +4,11 @@ import { botTexts, formatWhen, interpolate, type BotLocale } from '../bot-texts.
 
 export const preparationVerbs = { answer: 'preparation.answer', edit: 'preparation.edit' } as const;
 
-
 /** Input ids must be plain; the question id's colon becomes a double underscore. */
 export const preparationInputId = (questionId: string) => `q__${questionId.replace(':', '__')}`;
 export const questionIdFromInput = (inputId: string) => inputId.replace(/^q__/, '').replace('__', ':');
 
-export function preparationCard(
-  input: PreparationPrompt & { editing?: boolean },
-  locale: BotLocale,
-): AdaptiveCard {
+export function preparationCard(input: PreparationPrompt & { editing?: boolean }, locale: BotLocale): AdaptiveCard {
   const t = botTexts(locale).preparation;
   const data = { conversationId: input.conversationId };
   const body: CardElement[] = [heading(interpolate(t.title, { school: input.schoolName }))];

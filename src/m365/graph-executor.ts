@@ -148,10 +148,7 @@ export class GraphExecutor {
       }
     });
     for (const { waiting, waitMs } of throttled) {
-      setTimeout(
-        () => this.enqueue({ ...waiting, attempt: waiting.attempt + 1 }),
-        Math.min(waitMs, this.options.maxRetryWaitMs ?? 10_000),
-      );
+      setTimeout(() => this.enqueue({ ...waiting, attempt: waiting.attempt + 1 }), Math.min(waitMs, this.options.maxRetryWaitMs ?? 10_000));
     }
   }
 

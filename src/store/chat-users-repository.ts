@@ -1,27 +1,17 @@
-import { z } from 'zod';
+import { chatReferenceSchema, type ChatReference } from '../app/ports/chat-sender.js';
 import type { Queryable } from './database.js';
-
-/** The parts of a Bot Framework conversation reference we keep; enough to continue the chat. */
-export const conversationRefSchema = z.object({
-  serviceUrl: z.string().url(),
-  channelId: z.string(),
-  conversation: z.object({ id: z.string(), conversationType: z.string().optional(), tenantId: z.string().optional() }),
-  bot: z.object({ id: z.string(), name: z.string().optional() }).optional(),
-  user: z.object({ id: z.string(), aadObjectId: z.string().optional(), name: z.string().optional() }).optional(),
-});
-export type StoredConversationRef = z.infer<typeof conversationRefSchema>;
 
 export interface ChatUser {
   upn: string;
   aadObjectId: string;
-  conversationRef: StoredConversationRef | null;
+  conversationRef: ChatReference | null;
   locale: 'da' | 'en';
 }
 
 const toUser = (row: Record<string, any>): ChatUser => ({
   upn: row.upn,
   aadObjectId: row.aad_object_id,
-  conversationRef: row.conversation_ref ? conversationRefSchema.parse(row.conversation_ref) : null,
+  conversationRef: row.conversation_ref ? chatReferenceSchema.parse(row.conversation_ref) : null,
   locale: row.locale === 'en' ? 'en' : 'da',
 });
 
@@ -37,7 +27,7 @@ export const chatUsersRepository = {
   },
 
   /** Learns who a person is; keeps a known chat reference unless a new one is given. */
-  async upsert(db: Queryable, user: { upn: string; aadObjectId: string; conversationRef?: StoredConversationRef; locale?: string }) {
+  async upsert(db: Queryable, user: { upn: string; aadObjectId: string; conversationRef?: ChatReference; locale?: string }) {
     await db.query(
       `insert into chat_users (upn, aad_object_id, conversation_ref, locale) values ($1, $2, $3, coalesce($4, 'da'))
        on conflict (upn) do update set aad_object_id = excluded.aad_object_id,

@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { createApiClient, ApiError } from './api-client.js';
-import type { Me } from './api-types.js';
+import type { Me } from '../api/catalog.js';
 import { I18nProvider, localeFrom, makeTranslate, type Locale } from './i18n.js';
 import type { Host, HostTheme } from './teams-host.js';
 import { SignInPicker } from './components/SignInPicker.js';
@@ -22,6 +22,8 @@ import { ConversationPage } from './components/ConversationPage.js';
 import { PlanPage } from './components/PlanPage.js';
 import { MinutesPage } from './components/MinutesPage.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
+import { meSchema } from '../api/catalog.js';
+import { meetingConversationSchema } from '../api/conversation.js';
 
 const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 const tokenKey = 'udviklingssamtale.token';
@@ -76,7 +78,7 @@ export function App({ host }: { host: Host }) {
     if (!host.inTeams && !token) return;
     setMe(null);
     api
-      .get<Me>('/me')
+      .get('/me', meSchema)
       .then(setMe)
       .catch((e) => {
         if (e instanceof ApiError && e.status === 401 && !host.inTeams) {
@@ -93,7 +95,7 @@ export function App({ host }: { host: Host }) {
       window.location.hash = `/conversations/${host.subPageId}`;
     } else if (host.meetingChatId) {
       api
-        .get<{ id: string }>(`/conversations/by-meeting?chatId=${encodeURIComponent(host.meetingChatId)}`)
+        .get(`/conversations/by-meeting?chatId=${encodeURIComponent(host.meetingChatId)}`, meetingConversationSchema)
         .then(({ id }) => (window.location.hash = `/conversations/${id}`))
         .catch(() => undefined);
     }

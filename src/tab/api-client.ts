@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import type { Locale } from './i18n.js';
 
 export interface ApiErrorBody {
@@ -15,21 +16,43 @@ export class ApiError extends Error {
   }
 }
 
+type Schema = z.ZodMiniType;
+
 export interface ApiClient {
-  get<T>(path: string): Promise<T>;
-  send<T>(method: 'POST' | 'PUT', path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
-  remove<T>(path: string): Promise<T>;
-  upload<T>(path: string, file: File, headers?: Record<string, string>, method?: 'POST' | 'PUT'): Promise<T>;
+  get<S extends Schema>(path: string, schema: S): Promise<z.output<S>>;
+  send<S extends Schema>(
+    method: 'POST' | 'PUT',
+    path: string,
+    body: unknown,
+    schema: S,
+    headers?: Record<string, string>,
+  ): Promise<z.output<S>>;
+  remove<S extends Schema>(path: string, schema: S): Promise<z.output<S>>;
+  upload<S extends Schema>(
+    path: string,
+    file: File,
+    schema: S,
+    headers?: Record<string, string>,
+    method?: 'POST' | 'PUT',
+  ): Promise<z.output<S>>;
   /** Fetches a protected file and hands it to the browser as a download. */
   download(path: string, fileName: string): Promise<void>;
 }
 
 /**
  * Calls the app's own API with the signed-in person's token and language.
- * Errors come back as {code, message} already in that language.
+ * Errors come back as {code, message} already in that language. Every
+ * answer is parsed with the contract the server declared (src/api/), so the
+ * tab never shows a half-understood response.
  */
 export function createApiClient(getToken: () => Promise<string | null>, locale: () => Locale): ApiClient {
-  async function request<T>(method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}): Promise<T> {
+  async function request<S extends Schema>(
+    method: string,
+    path: string,
+    schema: S,
+    body?: BodyInit,
+    headers: Record<string, string> = {},
+  ): Promise<z.output<S>> {
     const token = await getToken();
     let response: Response;
     try {
@@ -43,15 +66,20 @@ export function createApiClient(getToken: () => Promise<string | null>, locale: 
     }
     const json = await response.json().catch(() => ({}));
     if (!response.ok) throw new ApiError(response.status, json as ApiErrorBody);
-    return json as T;
+    const parsed = schema['~standard'].validate(json);
+    if (parsed instanceof Promise || parsed.issues) throw new ApiError(response.status, { code: 'UNEXPECTED_RESPONSE', message: '' });
+    return parsed.value as z.output<S>;
   }
   return {
-    get: (path) => request('GET', path),
-    remove: (path) => request('DELETE', path),
-    send: (method, path, body, headers = {}) =>
-      request(method, path, body === undefined ? undefined : JSON.stringify(body), { 'Content-Type': 'application/json', ...headers }),
-    upload: (path, file, headers = {}, method = 'POST') =>
-      request(method, path, file, {
+    get: (path, schema) => request('GET', path, schema),
+    remove: (path, schema) => request('DELETE', path, schema),
+    send: (method, path, body, schema, headers = {}) =>
+      request(method, path, schema, body === undefined ? undefined : JSON.stringify(body), {
+        'Content-Type': 'application/json',
+        ...headers,
+      }),
+    upload: (path, file, schema, headers = {}, method = 'POST') =>
+      request(method, path, schema, file, {
         'Content-Type': file.type || 'application/octet-stream',
         'X-File-Name': encodeURIComponent(file.name),
         ...headers,

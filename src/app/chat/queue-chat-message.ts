@@ -19,7 +19,13 @@ export async function queueChatMessage(
 }
 
 /** Asks for a sent card to be redrawn in place with its current state (a round closed, say). */
-export async function queueCardUpdate(tx: Queryable, targetKey: string, upn: string, conversationId: string, reason: string): Promise<boolean> {
+export async function queueCardUpdate(
+  tx: Queryable,
+  targetKey: string,
+  upn: string,
+  conversationId: string,
+  reason: string,
+): Promise<boolean> {
   return queueChatMessage(tx, { key: `update:${reason}:${targetKey}`, upn, kind: 'cardUpdate', conversationId, payload: { targetKey } });
 }
 

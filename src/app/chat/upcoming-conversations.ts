@@ -12,7 +12,5 @@ export async function upcomingConversations(ctx: AppContext, upn: string): Promi
     .map((s) => s.conversation)
     .filter((c) => c.endsAt.getTime() >= now.getTime() && c.status !== 'cancelled')
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-  return Promise.all(
-    upcoming.map(async (c) => conversationFacts(ctx, c, upn, (await m365LinksRepository.get(ctx.db, c.id)).agendaWebUrl)),
-  );
+  return Promise.all(upcoming.map(async (c) => conversationFacts(ctx, c, upn, (await m365LinksRepository.get(ctx.db, c.id)).agendaWebUrl)));
 }

@@ -156,7 +156,8 @@ async function sendInvitationAndFolderLink(
   } else {
     await report('invitation', null);
   }
-  if (folderLookup && folder.ok && folder.value) await m365LinksRepository.save(ctx.db, conversation.id, { folderWebUrl: folder.value.webUrl });
+  if (folderLookup && folder.ok && folder.value)
+    await m365LinksRepository.save(ctx.db, conversation.id, { folderWebUrl: folder.value.webUrl });
 }
 
 /** Cancels the Outlook event once; Exchange then sends the cancellation to every attendee. */

@@ -24,10 +24,17 @@ export async function approveMinutesCommand(ctx: AppContext, actor: Actor, id: s
     const approvedVersion = await conversationRepository.update(tx, approved, stored.version);
     await minutesRepository.markApproved(tx, id, actor.upn, randomBytes(18).toString('base64url'));
     // The agreements now go on to the school's next conversations until settled.
-    await agreementsRepository.recordFromMinutes(tx, id, stored.conversation.schoolId, stored.conversation.startsAt, minutes.content.agreements);
+    await agreementsRepository.recordFromMinutes(
+      tx,
+      id,
+      stored.conversation.schoolId,
+      stored.conversation.startsAt,
+      minutes.content.agreements,
+    );
     for (const kind of ['minutesFiles', 'minutesMail'] as const) await sideEffectsRepository.request(tx, id, kind, approvedVersion);
     // The evaluation closes with the approval: every evaluation card in chat is redrawn as closed.
-    for (const card of await chatOutboxRepository.sentFor(tx, id, 'evaluation')) await queueCardUpdate(tx, card.key, card.upn, id, 'closed');
+    for (const card of await chatOutboxRepository.sentFor(tx, id, 'evaluation'))
+      await queueCardUpdate(tx, card.key, card.upn, id, 'closed');
     await minutesPublishJob.enqueue(tx, { conversationId: id });
   });
   ctx.wakeJobs();

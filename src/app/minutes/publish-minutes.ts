@@ -53,7 +53,12 @@ export async function publishMinutes(ctx: AppContext, conversationId: string, at
     await ctx.db.transaction(async (tx) => {
       for (const p of conversation.participants) {
         if (p.upn.toLowerCase() === conversation.schoolLeaderUpn.toLowerCase()) continue;
-        await queueChatMessage(tx, { key: `minutes:${conversationId}:${p.upn.toLowerCase()}`, upn: p.upn, kind: 'minutes', conversationId });
+        await queueChatMessage(tx, {
+          key: `minutes:${conversationId}:${p.upn.toLowerCase()}`,
+          upn: p.upn,
+          kind: 'minutes',
+          conversationId,
+        });
       }
     });
     await report('minutesMail', null);

@@ -1,12 +1,13 @@
-import type { ConversationDetails } from '../../app/conversation/view-conversation.js';
-import type { StoredConversation } from '../../store/conversation-repository.js';
+import type { ConversationDetails as Details } from '../../app/conversation/view-conversation.js';
+import type { ConversationDetails, ConversationSummary } from '../../api/conversation.js';
+import type { StoredConversation } from '../../app/conversation/list-conversations.js';
 import { agendaDeadline } from '../../domain/agenda-deadline.js';
 import { timeAgenda } from '../../domain/agenda-timing.js';
 import { conversationPolicy, type Actor } from '../../policies/conversation-policy.js';
 import { canTransition } from '../../domain/conversation-lifecycle.js';
 
 /** The list row the tab shows; the database's shape never leaves the server. */
-export function presentConversationSummary({ conversation, version }: StoredConversation, now: Date) {
+export function presentConversationSummary({ conversation, version }: StoredConversation, now: Date): ConversationSummary {
   return {
     id: conversation.id,
     version,
@@ -25,7 +26,7 @@ const presentDeadline = (startsAt: Date, sentAt: Date | null, now: Date) => {
   return { dueAt: d.dueAt.toISOString(), status: d.status, sentAt: sentAt?.toISOString() ?? null };
 };
 
-export function presentConversation(details: ConversationDetails, actor: Actor, now: Date) {
+export function presentConversation(details: Details, actor: Actor, now: Date): ConversationDetails {
   const { conversation, version } = details.stored;
   return {
     ...presentConversationSummary(details.stored, now),

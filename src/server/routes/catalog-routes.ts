@@ -2,6 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
 import { actorOf } from '../actor.js';
+import { reply } from '../respond.js';
+import { catalogSchema, meSchema, overviewSchema, peopleSchema } from '../../api/catalog.js';
 import { totalMinutes } from '../../domain/agenda-timing.js';
 import { municipalityOverview } from '../../app/overview/municipality-overview.js';
 
@@ -10,12 +12,12 @@ export function catalogRoutes(ctx: AppContext, mode: 'local' | 'm365'): Router {
 
   router.get('/me', (req, res) => {
     const actor = actorOf(req);
-    res.json({ upn: actor.upn, displayName: actor.displayName, isMunicipalLead: actor.isMunicipalLead, mode });
+    reply(res, meSchema, { upn: actor.upn, displayName: actor.displayName, isMunicipalLead: actor.isMunicipalLead, mode });
   });
 
   /** What the plan dialog needs: schools, the templates in full (for the timed preview), the default theme. */
   router.get('/catalog', (_req, res) => {
-    res.json({
+    reply(res, catalogSchema, {
       municipality: ctx.organisation.municipality,
       defaultTheme: ctx.organisation.defaultTheme,
       schools: ctx.organisation.schools.map((s) => ({ id: s.id, name: s.name, leaderUpn: s.leaderUpn })),
@@ -24,13 +26,13 @@ export function catalogRoutes(ctx: AppContext, mode: 'local' | 'm365'): Router {
   });
 
   router.get('/overview', async (req, res) => {
-    res.json(await municipalityOverview(ctx, actorOf(req)));
+    reply(res, overviewSchema, await municipalityOverview(ctx, actorOf(req)));
   });
 
   router.get('/people', async (req, res) => {
     const q = z.string().trim().min(2).max(100).parse(req.query.q);
     const people = await ctx.directory.search(q);
-    res.json({ people: people.map((p) => ({ upn: p.upn, displayName: p.displayName, jobTitle: p.jobTitle })) });
+    reply(res, peopleSchema, { people: people.map((p) => ({ upn: p.upn, displayName: p.displayName, jobTitle: p.jobTitle })) });
   });
 
   return router;

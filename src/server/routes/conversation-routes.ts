@@ -11,10 +11,17 @@ import { cancelConversationCommand } from '../../app/conversation/cancel-convers
 import { setFollowUpStatus } from '../../app/conversation/set-follow-up-status.js';
 import { agreementStatusSchema } from '../../domain/follow-up.js';
 import { z } from 'zod';
-import { AppError } from '../../domain/errors.js';
 import { viewConversation } from '../../app/conversation/view-conversation.js';
-import { conversationRepository } from '../../store/conversation-repository.js';
+import { listConversations } from '../../app/conversation/list-conversations.js';
+import { findConversationByMeeting } from '../../app/conversation/find-conversation-by-meeting.js';
 import { actorOf } from '../actor.js';
+import { reply } from '../respond.js';
+import {
+  addedDocumentSchema,
+  conversationDetailsSchema,
+  conversationListSchema,
+  meetingConversationSchema,
+} from '../../api/conversation.js';
 import { parseBody, planRequestSchema, schoolPartRequestSchema, versionedActionSchema } from '../request-schemas.js';
 import { presentConversation, presentConversationSummary } from '../presenters/conversation-presenter.js';
 
@@ -26,8 +33,8 @@ export function conversationRoutes(ctx: AppContext): Router {
 
   router.get('/conversations', async (req, res) => {
     const actor = actorOf(req);
-    const list = await conversationRepository.listVisible(ctx.db, actor.upn, actor.isMunicipalLead);
-    res.json({ conversations: list.map((c) => presentConversationSummary(c, ctx.now())) });
+    const list = await listConversations(ctx, actor);
+    reply(res, conversationListSchema, { conversations: list.map((c) => presentConversationSummary(c, ctx.now())) });
   });
 
   router.post('/conversations', express.json({ limit: '64kb' }), async (req, res) => {
@@ -40,64 +47,59 @@ export function conversationRoutes(ctx: AppContext): Router {
       { ...body, startsAt: new Date(body.startsAt), endsAt: new Date(body.endsAt) },
       idempotencyKey,
     );
-    res
-      .status(created ? 201 : 200)
-      .location(`/api/conversations/${id}`)
-      .json(await present(actor, id));
+    res.location(`/api/conversations/${id}`);
+    reply(res, conversationDetailsSchema, await present(actor, id), created ? 201 : 200);
   });
 
   // The meeting side panel knows only its meeting chat; this finds the conversation (if the person may see it).
   router.get('/conversations/by-meeting', async (req, res) => {
     const { chatId } = parseBody(z.object({ chatId: z.string().min(5).max(300) }), req.query, []);
-    const id = await conversationRepository.idByMeetingThread(ctx.db, chatId);
-    if (!id) throw new AppError('CONVERSATION_NOT_FOUND');
-    await viewConversation(ctx, actorOf(req), id);
-    res.json({ id });
+    reply(res, meetingConversationSchema, { id: await findConversationByMeeting(ctx, actorOf(req), chatId) });
   });
 
   router.get('/conversations/:id', async (req, res) => {
-    res.json(await present(actorOf(req), req.params.id));
+    reply(res, conversationDetailsSchema, await present(actorOf(req), req.params.id));
   });
 
   router.put('/conversations/:id/school-part', express.json({ limit: '64kb' }), async (req, res) => {
     const actor = actorOf(req);
     const body = parseBody(schoolPartRequestSchema, req.body, ['developmentAreas', 'learningFocus']);
     await updateSchoolPart(ctx, actor, req.params.id, body);
-    res.json(await present(actor, req.params.id));
+    reply(res, conversationDetailsSchema, await present(actor, req.params.id));
   });
 
   router.post('/conversations/:id/send-agenda', express.json(), async (req, res) => {
     const actor = actorOf(req);
     const body = parseBody(versionedActionSchema, req.body, []);
     await sendAgendaCommand(ctx, actor, req.params.id, body.version);
-    res.json(await present(actor, req.params.id));
+    reply(res, conversationDetailsSchema, await present(actor, req.params.id));
   });
 
   // The file is the body; its name travels percent-encoded in a header, so any Danish name survives.
   router.post('/conversations/:id/documents', express.raw({ type: () => true, limit: maxDocumentBytes + 1024 }), async (req, res) => {
     const actor = actorOf(req);
     const document = await addDocument(ctx, actor, req.params.id, uploadedFileFrom(req));
-    res.status(201).json({ id: document.id, fileName: document.fileName, sizeBytes: document.sizeBytes });
+    reply(res, addedDocumentSchema, { id: document.id, fileName: document.fileName, sizeBytes: document.sizeBytes }, 201);
   });
 
   router.post('/conversations/:id/cancel', express.json(), async (req, res) => {
     const actor = actorOf(req);
     const body = parseBody(versionedActionSchema, req.body, []);
     await cancelConversationCommand(ctx, actor, req.params.id, body.version);
-    res.json(await present(actor, req.params.id));
+    reply(res, conversationDetailsSchema, await present(actor, req.params.id));
   });
 
   router.put('/conversations/:id/follow-up/:agreementId', express.json(), async (req, res) => {
     const actor = actorOf(req);
     const { status } = parseBody(z.object({ status: agreementStatusSchema }), req.body, []);
     await setFollowUpStatus(ctx, actor, req.params.id, req.params.agreementId, status);
-    res.json(await present(actor, req.params.id));
+    reply(res, conversationDetailsSchema, await present(actor, req.params.id));
   });
 
   router.post('/conversations/:id/retry', async (req, res) => {
     const actor = actorOf(req);
     await retrySync(ctx, actor, req.params.id);
-    res.json(await present(actor, req.params.id));
+    reply(res, conversationDetailsSchema, await present(actor, req.params.id));
   });
 
   return router;

@@ -7,40 +7,45 @@ import { revealReflectionRound } from '../../app/reflection/reveal-reflection-ro
 import { startReflectionRound } from '../../app/reflection/start-reflection-round.js';
 import { viewReflectionRounds } from '../../app/reflection/view-reflection-rounds.js';
 import { actorOf } from '../actor.js';
+import { presentRound } from '../presenters/chat-results-presenter.js';
+import { reply } from '../respond.js';
+import { reflectionRoundsSchema } from '../../api/chat-results.js';
 import { parseBody, versionedActionSchema } from '../request-schemas.js';
 
 /** Reflection rounds from the tab (and the meeting side panel): start, reveal, reorder, close; the answers as the viewer may see them. */
 export function reflectionRoutes(ctx: AppContext): Router {
   const router = Router();
   const base = '/conversations/:id/reflection-rounds';
-  const list = async (req: express.Request) => ({ rounds: await viewReflectionRounds(ctx, actorOf(req), String(req.params.id)) });
+  const list = async (req: express.Request) => ({
+    rounds: (await viewReflectionRounds(ctx, actorOf(req), String(req.params.id))).map(presentRound),
+  });
 
   router.get(base, async (req, res) => {
-    res.json(await list(req));
+    reply(res, reflectionRoundsSchema, await list(req));
   });
 
   router.post(base, express.json(), async (req, res) => {
     const { itemKey } = parseBody(z.object({ itemKey: z.string().min(1).max(100) }), req.body, []);
     const roundId = await startReflectionRound(ctx, actorOf(req), String(req.params.id), itemKey);
-    res.status(201).json({ roundId, ...(await list(req)) });
+    reply(res, reflectionRoundsSchema, { roundId, ...(await list(req)) }, 201);
   });
 
   router.post(`${base}/:roundId/reveal`, express.json(), async (req, res) => {
     const { version } = parseBody(versionedActionSchema, req.body, []);
     await revealReflectionRound(ctx, actorOf(req), String(req.params.id), String(req.params.roundId), version);
-    res.json(await list(req));
+    reply(res, reflectionRoundsSchema, await list(req));
   });
 
   router.put(`${base}/:roundId/speaking-order`, express.json(), async (req, res) => {
     const body = parseBody(versionedActionSchema.extend({ order: z.array(z.string().max(320)).max(100) }), req.body, []);
     await reorderReflectionRound(ctx, actorOf(req), String(req.params.id), String(req.params.roundId), body.order, body.version);
-    res.json(await list(req));
+    reply(res, reflectionRoundsSchema, await list(req));
   });
 
   router.post(`${base}/:roundId/close`, express.json(), async (req, res) => {
     const { version } = parseBody(versionedActionSchema, req.body, []);
     await closeReflectionRound(ctx, actorOf(req), String(req.params.id), String(req.params.roundId), version);
-    res.json(await list(req));
+    reply(res, reflectionRoundsSchema, await list(req));
   });
 
   return router;

@@ -7,6 +7,8 @@ import { schoolPlanDocument, viewSchoolPlan } from '../../app/school-plans/view-
 import { maxDocumentBytes } from '../../app/uploaded-file.js';
 import { uploadedFileFrom } from '../uploaded-file-from-request.js';
 import { actorOf } from '../actor.js';
+import { reply } from '../respond.js';
+import { schoolPlanSchema } from '../../api/catalog.js';
 
 const kindSchema = z.enum(['handlingsplan', 'udviklingsplan']);
 const present = (plan: Awaited<ReturnType<typeof viewSchoolPlan>>) =>
@@ -16,13 +18,13 @@ const present = (plan: Awaited<ReturnType<typeof viewSchoolPlan>>) =>
 export function schoolPlanRoutes(ctx: AppContext): Router {
   const router = Router();
   router.get('/schools/:schoolId/plan', async (req, res) => {
-    res.json({ plan: present(await viewSchoolPlan(ctx, actorOf(req), req.params.schoolId)) });
+    reply(res, schoolPlanSchema, { plan: present(await viewSchoolPlan(ctx, actorOf(req), req.params.schoolId)) });
   });
   router.put('/schools/:schoolId/plan', express.raw({ type: () => true, limit: maxDocumentBytes + 1024 }), async (req, res) => {
     const actor = actorOf(req);
     const kind = kindSchema.parse(req.header('x-plan-kind'));
     await registerSchoolPlan(ctx, actor, req.params.schoolId, kind, uploadedFileFrom(req));
-    res.json({ plan: present(await viewSchoolPlan(ctx, actor, req.params.schoolId)) });
+    reply(res, schoolPlanSchema, { plan: present(await viewSchoolPlan(ctx, actor, req.params.schoolId)) });
   });
   router.get('/schools/:schoolId/plan/document', async (req, res) => {
     const document = await schoolPlanDocument(ctx, actorOf(req), req.params.schoolId);
@@ -32,7 +34,7 @@ export function schoolPlanRoutes(ctx: AppContext): Router {
   });
   router.delete('/schools/:schoolId/plan', async (req, res) => {
     await removeSchoolPlan(ctx, actorOf(req), req.params.schoolId);
-    res.json({ plan: null });
+    reply(res, schoolPlanSchema, { plan: null });
   });
   return router;
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
 import type { ApiClient } from '../api-client.js';
-import type { ConversationDetails } from '../api-types.js';
+import type { ConversationDetails } from '../../api/conversation.js';
 import { useI18n } from '../i18n.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { conversationDetailsSchema } from '../../api/conversation.js';
 
 /**
  * "Aflys samtale" with an inline confirmation (no modal: the page stays
@@ -28,7 +29,7 @@ export function CancelConversation({
     setError(null);
     try {
       onCancelled(
-        await api.send<ConversationDetails>('POST', `/conversations/${conversation.id}/cancel`, { version: conversation.version }),
+        await api.send('POST', `/conversations/${conversation.id}/cancel`, { version: conversation.version }, conversationDetailsSchema),
       );
       setConfirming(false);
     } catch (e) {

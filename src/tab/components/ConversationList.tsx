@@ -16,13 +16,16 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ApiClient } from '../api-client.js';
-import type { ConversationSummary, Me } from '../api-types.js';
+import type { ConversationSummary } from '../../api/conversation.js';
+import type { Me } from '../../api/catalog.js';
 import { useI18n } from '../i18n.js';
 import { formatShortDate, formatTime } from '../format.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { DeadlineText } from './DeadlineText.js';
 import { Panel } from './Panel.js';
 import { MunicipalityEvaluationPanel } from './MunicipalityEvaluationPanel.js';
+import { conversationListSchema } from '../../api/conversation.js';
+import { overviewSchema, type Overview } from '../../api/catalog.js';
 
 const useStyles = makeStyles({
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -35,13 +38,13 @@ export function ConversationList({ api, me, navigate }: { api: ApiClient; me: Me
   const [conversations, setConversations] = useState<ConversationSummary[] | null>(null);
 
   const [error, setError] = useState<unknown>(null);
-  const [overview, setOverview] = useState<{ schoolYear: string; schoolsWithout: { id: string; name: string }[] } | null>(null);
+  const [overview, setOverview] = useState<Overview | null>(null);
 
   const load = useCallback(async () => {
     try {
       setError(null);
-      setConversations((await api.get<{ conversations: ConversationSummary[] }>('/conversations')).conversations);
-      if (me.isMunicipalLead) setOverview(await api.get('/overview'));
+      setConversations((await api.get('/conversations', conversationListSchema)).conversations);
+      if (me.isMunicipalLead) setOverview(await api.get('/overview', overviewSchema));
     } catch (e) {
       setError(e);
     }

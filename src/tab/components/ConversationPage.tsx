@@ -18,7 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { ApiClient } from '../api-client.js';
-import type { ConversationDetails } from '../api-types.js';
+import type { ConversationDetails } from '../../api/conversation.js';
 import { useI18n } from '../i18n.js';
 import { Panel } from './Panel.js';
 import { formatDate, formatTime } from '../format.js';
@@ -33,6 +33,7 @@ import { SchoolPlanPanel } from './SchoolPlanPanel.js';
 import { ReflectionRoundsPanel } from './ReflectionRoundsPanel.js';
 import { EvaluationPanel } from './EvaluationPanel.js';
 import { PreparationPanel } from './PreparationPanel.js';
+import { conversationDetailsSchema } from '../../api/conversation.js';
 
 const useStyles = makeStyles({
   grid: {
@@ -61,7 +62,7 @@ export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: st
 
   const load = useCallback(async () => {
     try {
-      const c = await api.get<ConversationDetails>(`/conversations/${id}`);
+      const c = await api.get(`/conversations/${id}`, conversationDetailsSchema);
       setConversation(c);
       setError(null);
       return c;
@@ -87,7 +88,7 @@ export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: st
   const retry = async () => {
     setRetrying(true);
     try {
-      setConversation(await api.send<ConversationDetails>('POST', `/conversations/${id}/retry`));
+      setConversation(await api.send('POST', `/conversations/${id}/retry`, undefined, conversationDetailsSchema));
     } catch (e) {
       setError(e);
     } finally {

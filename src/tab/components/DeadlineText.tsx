@@ -1,5 +1,5 @@
 import { Text, tokens } from '@fluentui/react-components';
-import type { Deadline } from '../api-types.js';
+import type { Deadline } from '../../api/conversation.js';
 import { useI18n } from '../i18n.js';
 import { formatShortDate } from '../format.js';
 

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { Badge, Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api-client.js';
-import type { ConversationDetails } from '../api-types.js';
+import type { ConversationDetails } from '../../api/conversation.js';
 import { useI18n } from '../i18n.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { addedDocumentSchema } from '../../api/conversation.js';
 
 const useStyles = makeStyles({
   list: { paddingInlineStart: tokens.spacingHorizontalL },
@@ -36,7 +37,7 @@ export function DocumentsPanel({
     for (const file of Array.from(files ?? [])) {
       setUploading(file.name);
       try {
-        await api.upload(`/conversations/${conversation.id}/documents`, file);
+        await api.upload(`/conversations/${conversation.id}/documents`, file, addedDocumentSchema);
       } catch (e) {
         setError(e);
         break;

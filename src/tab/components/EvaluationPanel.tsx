@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api-client.js';
-import type { EvaluationSummary } from '../api-types.js';
+import type { ConversationEvaluation, EvaluationSummary } from '../../api/chat-results.js';
 import { useI18n } from '../i18n.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { Panel } from './Panel.js';
+import { conversationEvaluationSchema } from '../../api/chat-results.js';
 
 const useStyles = makeStyles({
   bars: { display: 'grid', gridTemplateColumns: 'auto 1fr auto', gap: tokens.spacingHorizontalS, alignItems: 'center' },
@@ -13,7 +14,7 @@ const useStyles = makeStyles({
 });
 
 /** The aggregate of "samtale om samtalen": counts, average, all texts, without names. */
-export function EvaluationSummaryView({ summary }: { summary: EvaluationSummary }) {
+export function EvaluationSummaryView({ summary }: { summary: EvaluationSummary & { invited?: number } }) {
   const { t } = useI18n();
   const styles = useStyles();
   const most = Math.max(1, ...summary.ratingCounts);
@@ -58,10 +59,10 @@ export function EvaluationSummaryView({ summary }: { summary: EvaluationSummary 
 
 export function EvaluationPanel({ api, conversationId }: { api: ApiClient; conversationId: string }) {
   const { t } = useI18n();
-  const [summary, setSummary] = useState<EvaluationSummary | null>(null);
+  const [summary, setSummary] = useState<ConversationEvaluation | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api.get<EvaluationSummary>(`/conversations/${conversationId}/evaluation`).then(setSummary, setError);
+    api.get(`/conversations/${conversationId}/evaluation`, conversationEvaluationSchema).then(setSummary, setError);
   }, [api, conversationId]);
   return (
     <Panel title={t('evaluation.title')}>

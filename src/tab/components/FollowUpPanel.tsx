@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Select, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/react-components';
 import type { ApiClient } from '../api-client.js';
-import type { ConversationDetails } from '../api-types.js';
+import type { ConversationDetails } from '../../api/conversation.js';
 import { useI18n } from '../i18n.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { Panel } from './Panel.js';
+import { conversationDetailsSchema } from '../../api/conversation.js';
 
 type Status = ConversationDetails['followUp'][number]['status'];
 const statuses: Status[] = ['open', 'inProgress', 'done', 'dropped'];
@@ -25,7 +26,7 @@ export function FollowUpPanel({
   const setStatus = async (agreementId: string, status: Status) => {
     setError(null);
     try {
-      onChanged(await api.send<ConversationDetails>('PUT', `/conversations/${conversation.id}/follow-up/${agreementId}`, { status }));
+      onChanged(await api.send('PUT', `/conversations/${conversation.id}/follow-up/${agreementId}`, { status }, conversationDetailsSchema));
     } catch (e) {
       setError(e);
     }

@@ -14,12 +14,15 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ApiError, type ApiClient } from '../api-client.js';
-import type { ConversationDetails, MinutesContent, MinutesDetails } from '../api-types.js';
+import type { ConversationDetails } from '../../api/conversation.js';
+import type { MinutesContent, MinutesDetails } from '../../api/minutes.js';
 import { useI18n } from '../i18n.js';
 import { checkPublicNote, warningFingerprint } from '../../domain/publication-guard/publication-guard.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { Panel } from './Panel.js';
 import { GuardFindings, NotePreview } from './GuardFindings.js';
+import { conversationDetailsSchema } from '../../api/conversation.js';
+import { minutesDetailsSchema } from '../../api/minutes.js';
 
 const useStyles = makeStyles({
   stack: { display: 'grid', gap: tokens.spacingVerticalL, marginTop: tokens.spacingVerticalL },
@@ -53,8 +56,8 @@ export function MinutesPage({ api, id, navigate }: { api: ApiClient; id: string;
 
   const load = async () => {
     const [c, m] = await Promise.all([
-      api.get<ConversationDetails>(`/conversations/${id}`),
-      api.get<MinutesDetails>(`/conversations/${id}/minutes`),
+      api.get(`/conversations/${id}`, conversationDetailsSchema),
+      api.get(`/conversations/${id}/minutes`, minutesDetailsSchema),
     ]);
     setConversation(c);
     setMinutes(m);
@@ -77,7 +80,7 @@ export function MinutesPage({ api, id, navigate }: { api: ApiClient; id: string;
   const canApprove = minutes.permissions.approve && !guard.blocking && unconfirmed.length === 0 && content.publicNote.trim().length > 0;
 
   const save = async (): Promise<MinutesDetails> => {
-    const saved = await api.send<MinutesDetails>('PUT', `/conversations/${id}/minutes`, { version: minutes.version, content });
+    const saved = await api.send('PUT', `/conversations/${id}/minutes`, { version: minutes.version, content }, minutesDetailsSchema);
     setMinutes(saved);
     return saved;
   };
@@ -88,7 +91,7 @@ export function MinutesPage({ api, id, navigate }: { api: ApiClient; id: string;
     try {
       const saved = await save();
       if (kind === 'approving') {
-        const approved = await api.send<MinutesDetails>('POST', `/conversations/${id}/minutes/approve`, { version: saved.version });
+        const approved = await api.send('POST', `/conversations/${id}/minutes/approve`, { version: saved.version }, minutesDetailsSchema);
         setMinutes(approved);
         setNotice(t('minutes.approved'));
       } else setNotice(t('minutes.saved'));
@@ -102,7 +105,7 @@ export function MinutesPage({ api, id, navigate }: { api: ApiClient; id: string;
     setError(null);
     setNotice(null);
     try {
-      setMinutes(await api.send<MinutesDetails>('PUT', `/conversations/${id}/minutes/website-url`, { url: website.trim() }));
+      setMinutes(await api.send('PUT', `/conversations/${id}/minutes/website-url`, { url: website.trim() }, minutesDetailsSchema));
       setNotice(t('minutes.websiteSaved'));
     } catch (e) {
       setError(e);

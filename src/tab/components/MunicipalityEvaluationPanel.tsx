@@ -1,17 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Text } from '@fluentui/react-components';
 import type { ApiClient } from '../api-client.js';
-import type { EvaluationSummary } from '../api-types.js';
+import type { MunicipalityEvaluation } from '../../api/chat-results.js';
 import { useI18n } from '../i18n.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { Panel } from './Panel.js';
 import { EvaluationSummaryView } from './EvaluationPanel.js';
-
-interface MunicipalityEvaluation {
-  overall: EvaluationSummary;
-  conversations: number;
-  bySchoolYear: (EvaluationSummary & { schoolYear: string })[];
-}
+import { municipalityEvaluationSchema } from '../../api/chat-results.js';
 
 /** For the municipal lead: how participants rated the conversations, overall and per school year. */
 export function MunicipalityEvaluationPanel({ api }: { api: ApiClient }) {
@@ -19,7 +14,7 @@ export function MunicipalityEvaluationPanel({ api }: { api: ApiClient }) {
   const [data, setData] = useState<MunicipalityEvaluation | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api.get<MunicipalityEvaluation>('/evaluations').then(setData, setError);
+    api.get('/evaluations', municipalityEvaluationSchema).then(setData, setError);
   }, [api]);
   return (
     <Panel title={t('evaluation.municipalityTitle')}>

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Button, Field, Input, Select, Table, TableBody, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api-client.js';
-import type { Person } from '../api-types.js';
+import type { Person } from '../../api/catalog.js';
 import { useI18n } from '../i18n.js';
+import { peopleSchema } from '../../api/catalog.js';
 
 const useStyles = makeStyles({
   results: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalXXS },
@@ -38,7 +39,7 @@ export function ParticipantsEditor({
     setSearching(true);
     const timer = setTimeout(() => {
       api
-        .get<{ people: Person[] }>(`/people?q=${encodeURIComponent(query.trim())}`)
+        .get(`/people?q=${encodeURIComponent(query.trim())}`, peopleSchema)
         .then((r) =>
           setResults(
             r.people.filter((p) => !fixed.includes(p.upn.toLowerCase()) && !value.some((v) => v.upn.toLowerCase() === p.upn.toLowerCase())),

@@ -14,12 +14,15 @@ import {
 } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import type { ApiClient } from '../api-client.js';
-import type { Catalog, ConversationDetails } from '../api-types.js';
+import type { Catalog } from '../../api/catalog.js';
+import type { ConversationDetails } from '../../api/conversation.js';
 import { useI18n } from '../i18n.js';
 import { fromCopenhagenWallClock } from '../../domain/copenhagen-time.js';
 import { adjustItemMinutes, totalMinutes } from '../../domain/agenda-timing.js';
 import { AgendaPreview } from './AgendaPreview.js';
 import { ErrorMessage } from './ErrorMessage.js';
+import { catalogSchema } from '../../api/catalog.js';
+import { conversationDetailsSchema } from '../../api/conversation.js';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM, maxWidth: '900px' },
@@ -37,7 +40,7 @@ export function PlanPage({ api, navigate }: { api: ApiClient; navigate: (path: s
   const [catalog, setCatalog] = useState<Catalog | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   useEffect(() => {
-    api.get<Catalog>('/catalog').then(setCatalog, setLoadError);
+    api.get('/catalog', catalogSchema).then(setCatalog, setLoadError);
   }, [api]);
   const { t } = useI18n();
   if (!catalog) return <main>{loadError ? <ErrorMessage error={loadError} /> : <Spinner label={t('loading')} />}</main>;
@@ -90,7 +93,7 @@ function PlanForm({
     setBusy(true);
     setError(null);
     try {
-      const conversation = await api.send<ConversationDetails>(
+      const conversation = await api.send(
         'POST',
         '/conversations',
         {
@@ -105,6 +108,7 @@ function PlanForm({
             .filter(Boolean),
           itemMinutes,
         },
+        conversationDetailsSchema,
         { 'Idempotency-Key': idempotencyKey },
       );
       onPlanned(conversation);

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api-client.js';
-import type { PreparationAnswers } from '../api-types.js';
+import type { PreparationAnswers } from '../../api/chat-results.js';
 import { useI18n } from '../i18n.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { Panel } from './Panel.js';
+import { preparationListSchema } from '../../api/chat-results.js';
 
 const useStyles = makeStyles({
   person: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -18,7 +19,7 @@ export function PreparationPanel({ api, conversationId }: { api: ApiClient; conv
   const [answers, setAnswers] = useState<PreparationAnswers[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api.get<{ answers: PreparationAnswers[] }>(`/conversations/${conversationId}/preparation`).then((r) => setAnswers(r.answers), setError);
+    api.get(`/conversations/${conversationId}/preparation`, preparationListSchema).then((r) => setAnswers(r.answers), setError);
   }, [api, conversationId]);
   return (
     <Panel title={t('preparation.title')}>

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api-client.js';
-import type { ConversationDetails, ReflectionRoundView } from '../api-types.js';
+import type { ConversationDetails } from '../../api/conversation.js';
+import type { ReflectionRoundView } from '../../api/chat-results.js';
 import { useI18n } from '../i18n.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { Panel } from './Panel.js';
+import { reflectionRoundsSchema } from '../../api/chat-results.js';
 
 const useStyles = makeStyles({
   round: {
@@ -37,7 +39,7 @@ export function ReflectionRoundsPanel({ api, conversation }: { api: ApiClient; c
 
   const load = useCallback(async () => {
     try {
-      setRounds((await api.get<{ rounds: ReflectionRoundView[] }>(base)).rounds);
+      setRounds((await api.get(base, reflectionRoundsSchema)).rounds);
     } catch (e) {
       setError(e);
     }
@@ -55,7 +57,7 @@ export function ReflectionRoundsPanel({ api, conversation }: { api: ApiClient; c
     setBusy(key);
     setError(null);
     try {
-      setRounds((await api.send<{ rounds: ReflectionRoundView[] }>(method, path, body)).rounds);
+      setRounds((await api.send(method, path, body, reflectionRoundsSchema)).rounds);
     } catch (e) {
       setError(e);
       void load();

@@ -1,5 +1,5 @@
 import { Badge, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/react-components';
-import type { ConversationDetails } from '../api-types.js';
+import type { ConversationDetails } from '../../api/conversation.js';
 import { useI18n, type TextKey } from '../i18n.js';
 import { Panel } from './Panel.js';
 

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Button, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { ApiError, type ApiClient } from '../api-client.js';
-import type { ConversationDetails } from '../api-types.js';
+import type { ConversationDetails } from '../../api/conversation.js';
 import { useI18n } from '../i18n.js';
 import { Panel } from './Panel.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { ParticipantsEditor, type Invitee } from './ParticipantsEditor.js';
 import { DocumentsPanel } from './DocumentsPanel.js';
+import { conversationDetailsSchema } from '../../api/conversation.js';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -58,12 +59,17 @@ export function SchoolPartEditor({
       JSON.stringify(invitees(conversation).map(({ upn, role }) => ({ upn, role })));
 
   const save = async (): Promise<ConversationDetails> =>
-    api.send<ConversationDetails>('PUT', `/conversations/${conversation.id}/school-part`, {
-      version: baseVersion,
-      developmentAreas,
-      learningFocus,
-      participants: people.map(({ upn, role }) => ({ upn, role })),
-    });
+    api.send(
+      'PUT',
+      `/conversations/${conversation.id}/school-part`,
+      {
+        version: baseVersion,
+        developmentAreas,
+        learningFocus,
+        participants: people.map(({ upn, role }) => ({ upn, role })),
+      },
+      conversationDetailsSchema,
+    );
 
   const run = async (kind: 'saving' | 'sending') => {
     setBusy(kind);
@@ -71,9 +77,14 @@ export function SchoolPartEditor({
     try {
       let current = dirty ? await save() : { ...conversation, version: baseVersion };
       if (kind === 'sending') {
-        current = await api.send<ConversationDetails>('POST', `/conversations/${conversation.id}/send-agenda`, {
-          version: current.version,
-        });
+        current = await api.send(
+          'POST',
+          `/conversations/${conversation.id}/send-agenda`,
+          {
+            version: current.version,
+          },
+          conversationDetailsSchema,
+        );
       }
       onChanged(current, kind === 'sending' ? t('schoolPart.sent') : t('saved'));
     } catch (e) {

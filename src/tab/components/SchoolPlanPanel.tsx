@@ -1,18 +1,14 @@
 import { useEffect, useId, useState } from 'react';
 import { Button, Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api-client.js';
-import type { ConversationDetails } from '../api-types.js';
+import type { ConversationDetails } from '../../api/conversation.js';
 import { useI18n } from '../i18n.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { Panel } from './Panel.js';
+import { schoolPlanSchema, type SchoolPlanResponse } from '../../api/catalog.js';
 
-type Kind = 'handlingsplan' | 'udviklingsplan';
-interface Plan {
-  kind: Kind;
-  fileName: string;
-  sizeBytes: number;
-  registeredAt: string;
-}
+type Plan = NonNullable<SchoolPlanResponse['plan']>;
+type Kind = Plan['kind'];
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' } });
 
@@ -36,7 +32,7 @@ export function SchoolPlanPanel({
   const path = `/schools/${conversation.schoolId}/plan`;
 
   useEffect(() => {
-    api.get<{ plan: Plan | null }>(path).then((r) => setPlan(r.plan), setError);
+    api.get(path, schoolPlanSchema).then((r) => setPlan(r.plan), setError);
   }, [api, path]);
 
   const act = async (work: () => Promise<{ plan: Plan | null }>) => {
@@ -56,7 +52,7 @@ export function SchoolPlanPanel({
         <div className={styles.row}>
           <Text data-testid="school-plan">{t('plan2.current', { kind: t(`plan2.${plan.kind}`), file: plan.fileName })}</Text>
           <Button onClick={() => api.download(`${path}/document`, plan.fileName).catch(setError)}>{t('plan2.download')}</Button>
-          <Button onClick={() => act(() => api.remove<{ plan: null }>(path))}>{t('plan2.remove')}</Button>
+          <Button onClick={() => act(() => api.remove(path, schoolPlanSchema))}>{t('plan2.remove')}</Button>
         </div>
       ) : null}
       {plan === null ? (
@@ -74,7 +70,7 @@ export function SchoolPlanPanel({
           <Button
             appearance="primary"
             disabled={!file}
-            onClick={() => file && act(() => api.upload(path, file, { 'X-Plan-Kind': kind }, 'PUT'))}
+            onClick={() => file && act(() => api.upload(path, file, schoolPlanSchema, { 'X-Plan-Kind': kind }, 'PUT'))}
           >
             {t('plan2.register')}
           </Button>

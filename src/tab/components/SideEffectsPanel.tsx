@@ -1,5 +1,5 @@
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { ConversationDetails } from '../api-types.js';
+import type { ConversationDetails } from '../../api/conversation.js';
 import { useI18n } from '../i18n.js';
 import { Panel } from './Panel.js';
 

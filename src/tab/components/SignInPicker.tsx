@@ -1,14 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Spinner, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useI18n } from '../i18n.js';
+import { createApiClient } from '../api-client.js';
+import { devSignInSchema, devUsersSchema } from '../../api/catalog.js';
 import { ErrorMessage } from './ErrorMessage.js';
 
-interface DemoUser {
-  upn: string;
-  displayName: string;
-  jobTitle: string;
-  department: string;
-}
+type DemoUser = (typeof devUsersSchema)['_zod']['output']['users'][number];
 
 const useStyles = makeStyles({
   grid: {
@@ -31,25 +28,30 @@ const useStyles = makeStyles({
 
 /** Local mode: choose who to be among the sandbox's demo people. */
 export function SignInPicker({ onSignedIn }: { onSignedIn: (token: string) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const styles = useStyles();
+  // Signing in needs no token: an anonymous client on the same contract.
+  const api = useMemo(
+    () =>
+      createApiClient(
+        async () => null,
+        () => locale,
+      ),
+    [locale],
+  );
   const [users, setUsers] = useState<DemoUser[] | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    fetch('/api/dev/users')
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
-      .then((body: { users: DemoUser[] }) => setUsers(body.users))
-      .catch(setError);
-  }, []);
+    api.get('/dev/users', devUsersSchema).then((body) => setUsers(body.users), setError);
+  }, [api]);
 
   const signIn = async (upn: string) => {
-    const response = await fetch('/api/dev/sign-in', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ upn }),
-    });
-    if (response.ok) onSignedIn(((await response.json()) as { token: string }).token);
+    try {
+      onSignedIn((await api.send('POST', '/dev/sign-in', { upn }, devSignInSchema)).token);
+    } catch (e) {
+      setError(e);
+    }
   };
 
   return (

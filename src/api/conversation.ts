@@ -1,0 +1,110 @@
+import * as z from 'zod/mini';
+import { attendeeResponseSchema, conversationStatusSchema, instant, nullableString, roleSchema } from './common.js';
+
+export const deadlineSchema = z.object({
+  dueAt: instant,
+  status: z.enum(['pending', 'met', 'missed', 'overdue']),
+  sentAt: z.nullable(instant),
+});
+
+export const conversationSummarySchema = z.object({
+  id: z.string(),
+  version: z.number(),
+  schoolName: z.string(),
+  schoolYear: z.string(),
+  startsAt: instant,
+  endsAt: instant,
+  status: conversationStatusSchema,
+  theme: z.string(),
+  deadline: deadlineSchema,
+});
+export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
+export const conversationListSchema = z.object({ conversations: z.array(conversationSummarySchema) });
+
+export const sideEffectSchema = z.object({
+  kind: z.enum(['invitation', 'folder', 'agenda', 'documents', 'cancellation', 'minutesFiles', 'minutesMail']),
+  status: z.enum(['pending', 'done', 'retrying', 'failed']),
+  errorCode: nullableString,
+  attempts: z.number(),
+  updatedAt: instant,
+});
+
+export const requirementSchema = z.object({
+  number: z.number(),
+  key: z.enum([
+    'yearlyConversation',
+    'rightOfInitiative',
+    'municipalityTopics',
+    'testResults',
+    'followUp',
+    'actionPlanStatus',
+    'publishedNote',
+  ]),
+  status: z.enum(['met', 'missing', 'notApplicable']),
+  reason: z.string(),
+});
+
+export const participantSchema = z.object({
+  upn: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  response: attendeeResponseSchema,
+});
+
+export const conversationDetailsSchema = z.object({
+  ...conversationSummarySchema.shape,
+  municipality: z.string(),
+  schoolId: z.string(),
+  organizerUpn: z.string(),
+  schoolLeaderUpn: z.string(),
+  templateName: z.string(),
+  extraTopics: z.array(z.string()),
+  developmentAreas: z.string(),
+  learningFocus: z.string(),
+  participants: z.array(participantSchema),
+  agenda: z.array(
+    z.object({
+      number: z.number(),
+      key: z.string(),
+      title: z.string(),
+      goal: z.string(),
+      minutes: z.number(),
+      responsibleRoles: z.array(roleSchema),
+      reflectionQuestions: z.array(z.string()),
+      startsAt: instant,
+      endsAt: instant,
+    }),
+  ),
+  links: z.object({ event: nullableString, join: nullableString, folder: nullableString, agenda: nullableString }),
+  sideEffects: z.array(sideEffectSchema),
+  requirements: z.array(requirementSchema),
+  followUp: z.array(
+    z.object({
+      id: z.string(),
+      what: z.string(),
+      owner: z.string(),
+      dueDate: nullableString,
+      status: z.enum(['open', 'inProgress', 'done', 'dropped']),
+      madeAt: instant,
+    }),
+  ),
+  documents: z.array(
+    z.object({ id: z.string(), fileName: z.string(), sizeBytes: z.number(), webUrl: nullableString, uploaded: z.boolean() }),
+  ),
+  permissions: z.object({
+    editSchoolPart: z.boolean(),
+    sendAgenda: z.boolean(),
+    retry: z.boolean(),
+    cancel: z.boolean(),
+    managePlan: z.boolean(),
+    facilitate: z.boolean(),
+    participant: z.boolean(),
+    evaluation: z.boolean(),
+    minutes: z.boolean(),
+  }),
+});
+export type ConversationDetails = z.infer<typeof conversationDetailsSchema>;
+
+export const meetingConversationSchema = z.object({ id: z.string() });
+export const addedDocumentSchema = z.object({ id: z.string(), fileName: z.string(), sizeBytes: z.number() });
+export type Deadline = z.infer<typeof deadlineSchema>;

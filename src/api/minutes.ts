@@ -1,0 +1,37 @@
+import * as z from 'zod/mini';
+import { conversationStatusSchema, nullableString } from './common.js';
+
+export const minutesContentSchema = z.object({
+  itemNotes: z.record(z.string(), z.string()),
+  decisions: z.array(z.object({ id: z.string(), text: z.string() })),
+  agreements: z.array(
+    z.object({ id: z.string(), what: z.string(), owner: z.string(), dueDate: nullableString, followUpDate: nullableString }),
+  ),
+  publicNote: z.string(),
+  confirmedWarnings: z.array(z.string()),
+});
+export type MinutesContent = z.infer<typeof minutesContentSchema>;
+
+export const guardFindingSchema = z.object({
+  rule: z.string(),
+  severity: z.enum(['blocking', 'warning']),
+  text: z.string(),
+  start: z.number(),
+  end: z.number(),
+  sentence: z.string(),
+  fingerprint: z.string(),
+  confirmed: z.boolean(),
+});
+
+export const minutesDetailsSchema = z.object({
+  version: z.number(),
+  content: minutesContentSchema,
+  status: conversationStatusSchema,
+  agenda: z.array(z.object({ key: z.string(), title: z.string(), minutesPrompt: z.string() })),
+  evaluationDraft: nullableString,
+  findings: z.array(guardFindingSchema),
+  approved: z.boolean(),
+  links: z.object({ internal: nullableString, publicDocx: nullableString, publicNote: nullableString, website: nullableString }),
+  permissions: z.object({ edit: z.boolean(), approve: z.boolean(), recordWebsite: z.boolean() }),
+});
+export type MinutesDetails = z.infer<typeof minutesDetailsSchema>;
