@@ -3,7 +3,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AuthenticationHandler } from '@microsoft/microsoft-graph-client';
 import { CloudAdapter } from '@microsoft/agents-hosting';
 import type { AppConfig } from './config.js';
@@ -41,6 +40,7 @@ import { localeFromAcceptLanguage } from './i18n/messages.js';
 import { createAgent } from '../bot/agent.js';
 import { agentsChatSender } from '../bot/agents-chat-sender.js';
 import { ChatPacer, pacingMiddleware } from '../bot/chat-pacer.js';
+import { appPath } from './app-root.js';
 
 export interface ComposeOverrides {
   db?: Database;
@@ -65,7 +65,7 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-const tabDist = fileURLToPath(new URL('../dist/tab/', import.meta.url));
+const tabDist = appPath('dist', 'tab');
 
 export async function openDatabase(config: AppConfig): Promise<Database> {
   if (config.databaseUrl) return openPostgresDatabase(config.databaseUrl);

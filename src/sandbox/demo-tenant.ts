@@ -56,9 +56,10 @@ const people: Omit<SandboxUser, 'id' | 'mail'>[] = [
 export function seedDemoTenant(state: SandboxState): void {
   for (const person of people) {
     if (state.findUser(person.userPrincipalName)) continue;
-    state.users.push({ ...person, id: stableUserId(person.userPrincipalName), mail: person.userPrincipalName });
+    const user = { ...person, id: stableUserId(person.userPrincipalName), mail: person.userPrincipalName };
+    state.users.push(user);
+    state.changed('users', user);
   }
-  state.changed();
 }
 
 /**

@@ -14,11 +14,11 @@ import { renderLibraryPage } from './pages/library-page.js';
 import { page } from './pages/layout.js';
 import { sandboxTexts } from './sandbox-texts.js';
 import { escapeHtml } from '../documents/html-escape.js';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { connectorRouter, type ConnectorStats } from './connector/connector-router.js';
 import { SandboxTeamsClient } from './connector/teams-client.js';
 import { renderChatPage } from './pages/chat-page.js';
+import { appPath } from '../app-root.js';
 
 export interface SandboxOptions {
   /** Folder for the sandbox's data; null keeps it in memory (tests). */
@@ -46,7 +46,7 @@ export interface Sandbox {
   connectorUrl: string;
 }
 
-const chatAssets = fileURLToPath(new URL('../../dist/sandbox/', import.meta.url));
+const chatAssets = appPath('dist', 'sandbox');
 const executeSchema = z.object({
   activityId: z.string().min(1).max(200),
   verb: z.string().min(1).max(100),
@@ -168,7 +168,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     const user = parsed.success ? state.findUser(parsed.data.upn) : undefined;
     if (!parsed.success || !user) return res.status(400).json({ code: 'VALIDATION_FAILED', message: 'Ukendt person.' });
     state.botBlockedBy = state.botBlockedBy.filter((id) => id !== user.id).concat(parsed.data.blocked ? [user.id] : []);
-    state.changed();
+    state.blockedChanged();
     res.json({ blocked: state.botBlockedBy.includes(user.id) });
   });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface SandboxUser {
@@ -108,9 +108,22 @@ interface PersistedState {
   botBlockedBy?: string[];
 }
 
+/** The collections a journal line can change, each an array of records with an id. */
+export type SandboxCollection = 'users' | 'events' | 'messages' | 'driveItems' | 'chats';
+type JournalLine =
+  { c: SandboxCollection; v: { id: string } } | { c: SandboxCollection; removed: string } | { c: 'botBlockedBy'; v: string[] };
+
+/** Past this size the journal is folded into a fresh snapshot. */
+const compactAfterBytes = 32 * 1024 * 1024;
+
 /**
- * The sandbox tenant's data. In a data folder it survives restarts (state.json
- * plus one file per blob); without one it lives in memory, for tests.
+ * The sandbox tenant's data. In a data folder it survives restarts: a
+ * snapshot (state.json) plus a journal of the records changed since
+ * (journal.jsonl), and one file per blob. Handlers name the records they
+ * changed; the journal is appended off the request path, so the cost of a
+ * change is the size of what changed, never the size of the whole tenant.
+ * At start the journal is replayed and folded into the snapshot. Without a
+ * folder everything lives in memory, for tests.
  */
 export class SandboxState {
   users: SandboxUser[] = [];
@@ -122,14 +135,34 @@ export class SandboxState {
   botBlockedBy: string[] = [];
   uploadSessions = new Map<string, UploadSession & { chunks: Buffer[] }>();
   private readonly memoryBlobs = new Map<string, Buffer>();
+  private readonly dirty = new Map<string, JournalLine>();
   private saveTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly dir: string | null) {
-    if (dir && existsSync(join(dir, 'state.json'))) {
+    if (!dir) return;
+    mkdirSync(join(dir, 'blobs'), { recursive: true });
+    if (existsSync(join(dir, 'state.json'))) {
       const saved = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as PersistedState;
       Object.assign(this, { ...saved, chats: saved.chats ?? [], botBlockedBy: saved.botBlockedBy ?? [] });
     }
-    if (dir) mkdirSync(join(dir, 'blobs'), { recursive: true });
+    if (existsSync(this.journalPath)) {
+      const lines = readFileSync(this.journalPath, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim());
+      lines.forEach((line, index) => {
+        try {
+          this.replay(JSON.parse(line) as JournalLine);
+        } catch (error) {
+          // Only the last line can be cut short (a crash mid-append); everything before it stands.
+          if (index !== lines.length - 1) throw error;
+        }
+      });
+      this.compact();
+    }
+  }
+
+  private get journalPath(): string {
+    return join(this.dir!, 'journal.jsonl');
   }
 
   readBlob(key: string): Buffer {
@@ -142,16 +175,52 @@ export class SandboxState {
     else writeFileSync(join(this.dir, 'blobs', key), content);
   }
 
-  /** Coalesces writes: a burst of Graph calls costs one file write. */
-  changed(): void {
-    if (!this.dir || this.saveTimer) return;
-    this.saveTimer = setTimeout(() => this.flush(), 50);
+  /** Records that these records (new or changed) must be kept; a burst of changes costs one append. */
+  changed(collection: SandboxCollection, ...records: { id: string }[]): void {
+    for (const record of records) this.mark(`${collection}:${record.id}`, { c: collection, v: record });
   }
 
+  removed(collection: SandboxCollection, id: string): void {
+    this.mark(`${collection}:${id}`, { c: collection, removed: id });
+  }
+
+  blockedChanged(): void {
+    this.mark('botBlockedBy', { c: 'botBlockedBy', v: this.botBlockedBy });
+  }
+
+  private mark(key: string, line: JournalLine): void {
+    if (!this.dir) return;
+    this.dirty.set(key, line);
+    this.saveTimer ??= setTimeout(() => this.flush(), 50);
+  }
+
+  /** Appends what changed since the last flush (each record as it is now). */
   flush(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
-    if (!this.dir) return;
+    if (!this.dir || this.dirty.size === 0) return;
+    const lines = [...this.dirty.values()].map((line) => JSON.stringify(line)).join('\n') + '\n';
+    this.dirty.clear();
+    appendFileSync(this.journalPath, lines);
+    if (statSync(this.journalPath).size > compactAfterBytes) this.compact();
+  }
+
+  private replay(line: JournalLine): void {
+    if (line.c === 'botBlockedBy') {
+      this.botBlockedBy = line.v;
+      return;
+    }
+    const list = this[line.c] as { id: string }[];
+    const id = 'removed' in line ? line.removed : line.v.id;
+    const index = list.findIndex((r) => r.id === id);
+    if ('removed' in line) {
+      if (index >= 0) list.splice(index, 1);
+    } else if (index >= 0) list[index] = line.v;
+    else list.push(line.v);
+  }
+
+  /** Folds the journal into a fresh snapshot. */
+  private compact(): void {
     const state: PersistedState = {
       users: this.users,
       events: this.events,
@@ -160,9 +229,10 @@ export class SandboxState {
       chats: this.chats,
       botBlockedBy: this.botBlockedBy,
     };
-    const tmp = join(this.dir, 'state.json.tmp');
+    const tmp = join(this.dir!, 'state.json.tmp');
     writeFileSync(tmp, JSON.stringify(state));
-    renameSync(tmp, join(this.dir, 'state.json'));
+    renameSync(tmp, join(this.dir!, 'state.json'));
+    rmSync(this.journalPath, { force: true });
   }
 
   findUser(idOrUpn: string): SandboxUser | undefined {

@@ -1,8 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Database } from './database.js';
+import { appPath } from '../app-root.js';
 
-const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+const migrationsDir = appPath('src', 'store', 'migrations');
 
 /**
  * Applies the numbered .sql files once each, in order. The advisory lock keeps
@@ -16,7 +17,7 @@ export async function migrate(db: Database): Promise<string[]> {
     const applied = new Set((await tx.query<{ name: string }>('select name from schema_migrations')).map((r) => r.name));
     const pending = files.filter((f) => !applied.has(f));
     for (const file of pending) {
-      const sql = await readFile(migrationsDir + file, 'utf8');
+      const sql = await readFile(join(migrationsDir, file), 'utf8');
       for (const statement of splitStatements(sql)) await tx.query(statement);
       await tx.query('insert into schema_migrations (name) values ($1)', [file]);
     }

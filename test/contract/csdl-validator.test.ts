@@ -17,7 +17,10 @@ const validEvent = {
 
 describe('the CSDL body check (Microsoft Graph v1.0 metadata)', () => {
   it('reads the entity, complex and enum types from Microsoft’s metadata', () => {
-    expect(model.enums.get('microsoft.graph.attendeeType')).toEqual(new Set(['required', 'optional', 'resource']));
+    expect(model.enumMembers('microsoft.graph.attendeeType')).toEqual(new Set(['required', 'optional', 'resource']));
+    expect(model.type('microsoft.graph.event')?.baseType).toBe('microsoft.graph.outlookItem');
+    expect(model.action('cancel', 'microsoft.graph.event')?.parameters.map((p) => p.name)).toEqual(['Comment']);
+    expect(model.type('microsoft.graph.noSuchThing')).toBeUndefined();
     expect(model.propertiesOf('microsoft.graph.event').has('transactionId')).toBe(true);
     // Inherited through outlookItem and entity.
     expect(model.propertiesOf('microsoft.graph.event').has('categories')).toBe(true);

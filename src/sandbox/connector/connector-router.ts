@@ -153,7 +153,7 @@ export function connectorRouter(state: SandboxState, faults: FaultInjector, stat
         updatedAt: null,
       });
       stats.delivered++;
-      state.changed();
+      state.changed('chats', chat);
       res.status(201).json({ id });
     },
   );
@@ -169,7 +169,7 @@ export function connectorRouter(state: SandboxState, faults: FaultInjector, stat
     existing.attachments = activity.attachments ?? [];
     existing.updatedAt = new Date(clock()).toISOString();
     stats.updated++;
-    state.changed();
+    state.changed('chats', chat);
     res.status(200).json({ id: existing.id });
   });
 

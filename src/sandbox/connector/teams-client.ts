@@ -72,7 +72,7 @@ export class SandboxTeamsClient {
       timestamp: activity.timestamp,
       updatedAt: null,
     });
-    this.options.state.changed();
+    this.options.state.changed('chats', chat);
     return (await this.post(activity)).status;
   }
 
@@ -100,7 +100,7 @@ export class SandboxTeamsClient {
       if (JSON.stringify(target.attachments[0]?.content) !== JSON.stringify(response.value)) {
         target.attachments = [{ contentType: 'application/vnd.microsoft.card.adaptive', content: response.value }];
         target.updatedAt = new Date().toISOString();
-        this.options.state.changed();
+        this.options.state.changed('chats', chat);
       }
       return { ok: true, kind: 'card', card: response.value };
     }

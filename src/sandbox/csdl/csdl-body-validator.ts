@@ -28,7 +28,7 @@ export function validateBody(model: CsdlModel, typeName: string, body: unknown):
 
 /** Checks the parameters object of a bound action (e.g. event.accept) against its declared parameters. */
 export function validateActionBody(model: CsdlModel, actionName: string, bindingType: string, body: unknown): BodyViolation[] {
-  const action = model.actions.find((a) => a.name === actionName && a.bindingType === bindingType);
+  const action = model.action(actionName, bindingType);
   if (!action) return [{ path: '', message: `The action '${actionName}' is not bound to '${bindingType}'.` }];
   if (body === undefined || body === null) return [];
   if (typeof body !== 'object' || Array.isArray(body)) return [{ path: '', message: 'An action body must be a JSON object.' }];
@@ -65,7 +65,7 @@ function checkValue(model: CsdlModel, type: string, value: unknown, path: string
     if (problem) out.push({ path, message: `Cannot convert the value for '${path}' to '${type}': ${problem}.` });
     return;
   }
-  const members = model.enums.get(type);
+  const members = model.enumMembers(type);
   if (members) {
     // Flags enums arrive as "a,b"; each part must be a member.
     const parts = typeof value === 'string' ? value.split(',').map((p) => p.trim()) : [];
@@ -75,7 +75,7 @@ function checkValue(model: CsdlModel, type: string, value: unknown, path: string
     return;
   }
   if (type === 'microsoft.graph.Json') return;
-  if (!model.types.has(type)) {
+  if (!model.type(type)) {
     out.push({ path, message: `The type '${type}' is unknown to the metadata.` });
     return;
   }
@@ -87,7 +87,7 @@ function checkValue(model: CsdlModel, type: string, value: unknown, path: string
   const odataType = (value as Record<string, unknown>)['@odata.type'];
   if (typeof odataType === 'string') {
     const named = odataType.replace(/^#/, '');
-    if (!model.types.has(named) || !model.isDerivedFrom(named, type)) {
+    if (!model.type(named) || !model.isDerivedFrom(named, type)) {
       out.push({ path, message: `The type '${named}' given in @odata.type is not '${type}' or derived from it.` });
       return;
     }

@@ -54,6 +54,7 @@ function addItem(ctx: SandboxGraphContext, parentId: string, name: string, isFol
     lastModifiedDateTime: now,
   };
   ctx.state.driveItems.push(item);
+  ctx.state.changed('driveItems', item);
   return item;
 }
 
@@ -115,7 +116,7 @@ function storeFile(ctx: SandboxGraphContext, parentId: string, name: string, con
   item.size = content.length;
   item.mimeType = contentType || 'application/octet-stream';
   item.lastModifiedDateTime = now;
-  ctx.state.changed();
+  ctx.state.changed('driveItems', item);
   return item;
 }
 
@@ -208,6 +209,42 @@ export function createChild(ctx: SandboxGraphContext, driveId: string, parentId:
     return { status: 200, body: presentItem(ctx, existing) };
   }
   const item = addItem(ctx, parentId, name, true);
-  ctx.state.changed();
   return { status: 201, body: presentItem(ctx, item) };
+}
+
+/** PUT /drives/{d}/items/{id}/content: new content for an existing file, same id and link. */
+export function putContentById(
+  ctx: SandboxGraphContext,
+  driveId: string,
+  itemId: string,
+  content: Buffer,
+  contentType: string,
+): GraphResponse {
+  checkDrive(ctx, driveId);
+  if (content.length > simpleUploadLimit) {
+    throw new GraphHttpError(413, 'requestEntityTooLarge', 'Maximum request length exceeded. Use an upload session for files over 4 MB.');
+  }
+  const item = ctx.state.driveItems.find((i) => i.id === itemId);
+  if (!item || item.isFolder) throw new GraphHttpError(404, 'itemNotFound', 'The resource could not be found.');
+  return { status: 200, body: presentItem(ctx, storeFile(ctx, item.parentId ?? rootId, item.name, content, contentType)) };
+}
+
+/** DELETE /drives/{d}/items/{id}: the item (and, for a folder, everything in it) goes to the recycle bin. */
+export function deleteItem(ctx: SandboxGraphContext, driveId: string, itemId: string): GraphResponse {
+  checkDrive(ctx, driveId);
+  const item = ctx.state.driveItems.find((i) => i.id === itemId);
+  if (!item) throw new GraphHttpError(404, 'itemNotFound', 'The resource could not be found.');
+  const doomed = new Set([item.id]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const child of ctx.state.driveItems) {
+      if (child.parentId && doomed.has(child.parentId) && !doomed.has(child.id)) {
+        doomed.add(child.id);
+        grew = true;
+      }
+    }
+  }
+  ctx.state.driveItems = ctx.state.driveItems.filter((i) => !doomed.has(i.id));
+  for (const id of doomed) ctx.state.removed('driveItems', id);
+  return { status: 204 };
 }

@@ -79,7 +79,9 @@ function toAttendees(raw: any[] | undefined, previous: SandboxAttendee[] = []): 
 
 function deliver(ctx: SandboxGraphContext, message: Omit<SandboxMessage, 'id' | 'receivedDateTime'>): void {
   if (!ctx.state.findUser(message.mailbox)) return;
-  ctx.state.messages.push({ ...message, id: randomUUID(), receivedDateTime: nowIso() });
+  const delivered = { ...message, id: randomUUID(), receivedDateTime: nowIso() };
+  ctx.state.messages.push(delivered);
+  ctx.state.changed('messages', delivered);
 }
 
 /** Exchange keeps a copy of a meeting in each attendee's calendar and mails them the request. */
@@ -117,6 +119,7 @@ function syncAttendeeCopies(
         lastModifiedDateTime: organizerEvent.lastModifiedDateTime,
       });
     }
+    ctx.state.changed('events', copy);
     const kind = isUpdate && !isNew ? 'meetingUpdate' : 'meetingRequest';
     deliver(ctx, {
       mailbox: user.userPrincipalName,
@@ -139,6 +142,7 @@ function cancelCopy(ctx: SandboxGraphContext, organizerEvent: SandboxEvent, addr
   const copy = ctx.state.events.find((e) => e.meetingId === organizerEvent.id && e.mailbox === user.userPrincipalName);
   if (!copy) return;
   copy.isCancelled = true;
+  ctx.state.changed('events', copy);
   deliver(ctx, {
     mailbox: user.userPrincipalName,
     kind: 'meetingCancelled',
@@ -188,7 +192,7 @@ export function createEvent(ctx: SandboxGraphContext, mailboxId: string, json: u
   };
   ctx.state.events.push(event);
   syncAttendeeCopies(ctx, event, [], false);
-  ctx.state.changed();
+  ctx.state.changed('events', event);
   return { status: 201, body: presentEvent(ctx, event) };
 }
 
@@ -210,7 +214,7 @@ export function updateEvent(ctx: SandboxGraphContext, mailboxId: string, eventId
   if (body.allowNewTimeProposals !== undefined) event.allowNewTimeProposals = body.allowNewTimeProposals;
   event.lastModifiedDateTime = nowIso();
   if (event.isOrganizer) syncAttendeeCopies(ctx, event, previousAttendees, true);
-  ctx.state.changed();
+  ctx.state.changed('events', event);
   return { status: 200, body: presentEvent(ctx, event) };
 }
 
@@ -238,7 +242,7 @@ export function cancelEvent(ctx: SandboxGraphContext, mailboxId: string, eventId
     );
   event.isCancelled = true;
   for (const attendee of event.attendees) cancelCopy(ctx, event, attendee.emailAddress.address);
-  ctx.state.changed();
+  ctx.state.changed('events', event);
   return { status: 202 };
 }
 
@@ -268,7 +272,9 @@ export function respondToEvent(
     }
     for (const other of ctx.state.events.filter((e) => e.meetingId === organizerEvent.id && !e.isOrganizer)) {
       other.attendees = structuredClone(organizerEvent.attendees);
+      ctx.state.changed('events', other);
     }
+    ctx.state.changed('events', organizerEvent);
     if (body.SendResponse !== false) {
       deliver(ctx, {
         mailbox: organizerEvent.mailbox,
@@ -281,6 +287,6 @@ export function respondToEvent(
       });
     }
   }
-  ctx.state.changed();
+  ctx.state.changed('events', copy);
   return { status: 202 };
 }

@@ -4,7 +4,17 @@ import { getUser, listUsers } from './users-handlers.js';
 import { cancelEvent, createEvent, getEvent, listEvents, respondToEvent, updateEvent } from './events-handlers.js';
 import { sendMail } from './mail-handlers.js';
 import { getInstallationChat, installApp, listInstalledApps } from './teamwork-handlers.js';
-import { createChild, createUploadSession, getContent, getItem, getItemByPath, listChildren, putContentByPath } from './drive-handlers.js';
+import {
+  createChild,
+  createUploadSession,
+  deleteItem,
+  getContent,
+  getItem,
+  getItemByPath,
+  listChildren,
+  putContentById,
+  putContentByPath,
+} from './drive-handlers.js';
 
 type Route = [method: string, pattern: RegExp, handle: (ctx: SandboxGraphContext, m: string[], r: GraphRequest) => GraphResponse];
 
@@ -39,6 +49,12 @@ const routes: Route[] = [
   ['GET', /^\/drives\/([^/]+)\/items\/([^/]+)\/children$/, (c, m) => listChildren(c, m[1]!, m[2]!)],
   ['POST', /^\/drives\/([^/]+)\/items\/([^/]+)\/children$/, (c, m, r) => createChild(c, m[1]!, m[2]!, r.json)],
   ['GET', /^\/drives\/([^/]+)\/items\/([^/]+)\/content$/, (c, m) => getContent(c, m[1]!, m[2]!)],
+  [
+    'PUT',
+    /^\/drives\/([^/]+)\/items\/([^/]+)\/content$/,
+    (c, m, r) => putContentById(c, m[1]!, m[2]!, r.raw ?? Buffer.alloc(0), r.headers['content-type'] ?? 'application/octet-stream'),
+  ],
+  ['DELETE', /^\/drives\/([^/]+)\/items\/([^/]+)$/, (c, m) => deleteItem(c, m[1]!, m[2]!)],
 ];
 
 export interface GraphStats {

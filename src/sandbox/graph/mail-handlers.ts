@@ -14,7 +14,7 @@ export function sendMail(ctx: SandboxGraphContext, userId: string, json: unknown
   for (const address of recipients) {
     const user = ctx.state.findUser(address);
     if (!user) continue;
-    ctx.state.messages.push({
+    const delivered = {
       id: randomUUID(),
       mailbox: user.userPrincipalName,
       kind: 'mail',
@@ -24,8 +24,9 @@ export function sendMail(ctx: SandboxGraphContext, userId: string, json: unknown
       eventId: null,
       response: null,
       receivedDateTime: nowIso(),
-    });
+    } as const;
+    ctx.state.messages.push(delivered);
+    ctx.state.changed('messages', delivered);
   }
-  ctx.state.changed();
   return { status: 202 };
 }

@@ -54,7 +54,7 @@ export function installApp(ctx: SandboxGraphContext, userId: string, json: unkno
     activities: [],
   };
   ctx.state.chats.push(chat);
-  ctx.state.changed();
+  ctx.state.changed('chats', chat);
   ctx.onAppInstalled?.(chat);
   return { status: 201, body: presentInstallation(ctx, chat.installationId) };
 }

@@ -1,0 +1,30 @@
+import { build } from 'esbuild';
+import { readFile, rm } from 'node:fs/promises';
+
+/**
+ * Bundles the server (HTTP API, bot, workers, sandbox) into one ES module,
+ * dist/server/main.js, run by plain Node: no TypeScript compiler at run time,
+ * which keeps a start fast and the process small. Packages stay in
+ * node_modules (they are not bundled); files read at run time are found from
+ * the app's root (src/app-root.ts).
+ */
+const outdir = 'dist/server';
+const { dependencies } = JSON.parse(await readFile('package.json', 'utf8')) as { dependencies: Record<string, string> };
+// adaptivecards ships extension-less ES imports that Node's loader refuses; it is bundled, everything else is not.
+const bundled = new Set(['adaptivecards']);
+const external = Object.keys(dependencies)
+  .filter((name) => !bundled.has(name))
+  .flatMap((name) => [name, `${name}/*`]);
+await rm(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: { main: 'src/main.ts' },
+  outdir,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external,
+  sourcemap: true,
+  logLevel: 'warning',
+});
+console.log(`server built: ${outdir}/main.js`);
