@@ -1,5 +1,6 @@
 import { build } from 'esbuild';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { danishLexiconFile } from '../src/store/danish-lexicon.js';
 
 /**
  * Bundles the Teams tab (React + Fluent UI + teams-js) into dist/tab: one
@@ -23,6 +24,8 @@ const result = await build({
   logLevel: 'warning',
 });
 await copyFile('src/tab/index.html', `${outdir}/index.html`);
+// The publication guard's Danish dictionary, fetched by the minutes page (not part of the JavaScript).
+await writeFile(`${outdir}/lexicon-da.txt`, danishLexiconFile());
 // The sandbox's chat pane: the official adaptivecards renderer, bundled on its own (not part of the tab).
 await build({
   entryPoints: { 'chat-client': 'src/sandbox/chat-client/chat-client.ts' },

@@ -21,6 +21,7 @@ import { graphMailer } from './m365/graph-mailer.js';
 import { graphPersonalChats } from './m365/graph-personal-chats.js';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.js';
 import { appLinks } from './app/app-links.js';
+import { danishLexicon } from './store/danish-lexicon.js';
 import type { AppContext } from './app/app-context.js';
 import { jobHandlers } from './workers/job-handlers.js';
 import { startChatScheduleTimer } from './workers/chat-schedule-timer.js';
@@ -138,6 +139,7 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
       serviceUrl: sandbox ? sandbox.connectorUrl : config.botServiceUrl,
     }),
     links: appLinks({ publicUrl: url, manifestAppId: config.mode === 'm365' ? config.manifestAppId : null }),
+    lexicon: danishLexicon,
     now: overrides.now ?? (() => new Date()),
     wakeJobs: () => runner?.wake(),
   };

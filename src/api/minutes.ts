@@ -13,6 +13,8 @@ export const minutesContentSchema = z.object({
 export type MinutesContent = z.infer<typeof minutesContentSchema>;
 
 export const guardFindingSchema = z.object({
+  /** "note", or "agreement:<id>:what" / "agreement:<id>:owner". */
+  field: z.string(),
   rule: z.string(),
   severity: z.enum(['blocking', 'warning']),
   text: z.string(),
@@ -30,6 +32,8 @@ export const minutesDetailsSchema = z.object({
   agenda: z.array(z.object({ key: z.string(), title: z.string(), minutesPrompt: z.string() })),
   evaluationDraft: nullableString,
   findings: z.array(guardFindingSchema),
+  /** The municipality and its schools: institutions, never people, for the tab's own guard. */
+  guardInstitutions: z.array(z.string()),
   approved: z.boolean(),
   links: z.object({ internal: nullableString, publicDocx: nullableString, publicNote: nullableString, website: nullableString }),
   permissions: z.object({ edit: z.boolean(), approve: z.boolean(), recordWebsite: z.boolean() }),

@@ -7,6 +7,7 @@ import type { DocumentLibrary } from './ports/document-library.js';
 import type { Mailer } from './ports/mailer.js';
 import type { ChatSender, PersonalChats } from './ports/chat-sender.js';
 import type { AppLinks } from './app-links.js';
+import type { Lexicon } from '../domain/publication-guard/lexicon.js';
 
 /**
  * What every use case may use: the database, the municipality's catalogue,
@@ -24,6 +25,8 @@ export interface AppContext {
   chat: ChatSender;
   personalChats: PersonalChats;
   links: AppLinks;
+  /** The Danish dictionary for the publication guard; read the first time it is asked for. */
+  lexicon: () => Lexicon;
   now: () => Date;
   /** Tells the job runner new work is waiting, so it starts without a poll delay. */
   wakeJobs: () => void;

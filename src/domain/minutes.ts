@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { Conversation } from './conversation.js';
 import { transition } from './conversation-lifecycle.js';
 import { DomainError } from './errors.js';
-import { checkPublicNote, warningFingerprint, type GuardFinding, type GuardResult } from './publication-guard/publication-guard.js';
-import type { KnownPerson } from './publication-guard/personal-data.js';
+import { checkPublicNote, warningFingerprint, type GuardContext, type GuardFinding } from './publication-guard/publication-guard.js';
 
 const text = (max: number) => z.string().trim().max(max);
 const isoDate = z.iso.date();
@@ -49,25 +48,53 @@ export function startMinutes(conversation: Conversation, now: Date): Conversatio
   return { ...held, status: transition(held.status, 'draftMinutes') };
 }
 
-export interface ApprovalCheck {
-  guard: GuardResult;
-  unconfirmedWarnings: GuardFinding[];
-}
-
-export function checkApproval(minutes: MinutesContent, people: readonly KnownPerson[]): ApprovalCheck {
-  const guard = checkPublicNote(minutes.publicNote, people);
-  const confirmed = new Set(minutes.confirmedWarnings);
-  return { guard, unconfirmedWarnings: guard.findings.filter((f) => f.severity === 'warning' && !confirmed.has(warningFingerprint(f))) };
+/** Where a finding stands on the public page: the note, or an agreement's "what" or owner. */
+export type PublicField = 'note' | `agreement:${string}:what` | `agreement:${string}:owner`;
+export interface PublicFinding extends GuardFinding {
+  field: PublicField;
 }
 
 /**
- * The school leader approves: impossible while the public note states a
- * test-result level, or carries personal data nobody confirmed, or is empty.
+ * Everything the public page shows goes through the guard: the note, and each
+ * agreement's text and owner (a pupil's or parent's name typed as the owner
+ * would otherwise be published unchecked). Offsets are within each field.
  */
-export function approveMinutes(conversation: Conversation, minutes: MinutesContent, people: readonly KnownPerson[]): Conversation {
+export function checkPublication(minutes: Pick<MinutesContent, 'publicNote' | 'agreements'>, context: GuardContext): PublicFinding[] {
+  const inField = (field: PublicField, text: string) => checkPublicNote(text, context).findings.map((f) => ({ ...f, field }));
+  return [
+    ...inField('note', minutes.publicNote),
+    ...minutes.agreements.flatMap((a) => [...inField(`agreement:${a.id}:what`, a.what), ...inField(`agreement:${a.id}:owner`, a.owner)]),
+  ];
+}
+
+export interface ApprovalCheck {
+  findings: PublicFinding[];
+  blocking: boolean;
+  /** Warnings nobody has confirmed yet (blocking findings can never be confirmed). */
+  unconfirmedWarnings: PublicFinding[];
+}
+
+export function checkApproval(minutes: MinutesContent, context: GuardContext): ApprovalCheck {
+  const findings = checkPublication(minutes, context);
+  const confirmed = new Set(minutes.confirmedWarnings);
+  return {
+    findings,
+    blocking: findings.some((f) => f.severity === 'blocking'),
+    unconfirmedWarnings: findings.filter((f) => f.severity === 'warning' && !confirmed.has(warningFingerprint(f))),
+  };
+}
+
+/**
+ * The school leader approves: impossible while anything public states a
+ * test-result level or a CPR number (never confirmable), carries personal
+ * data nobody confirmed, or the note is empty.
+ */
+export function approveMinutes(conversation: Conversation, minutes: MinutesContent, context: GuardContext): Conversation {
   if (!minutes.publicNote.trim()) throw new DomainError('PUBLIC_NOTE_EMPTY');
-  const { guard, unconfirmedWarnings } = checkApproval(minutes, people);
-  const blocking = guard.findings.filter((f) => f.severity === 'blocking');
+  const { findings, unconfirmedWarnings } = checkApproval(minutes, context);
+  const cpr = findings.filter((f) => f.rule === 'cpr');
+  if (cpr.length > 0) throw new DomainError('PUBLIC_NOTE_HAS_CPR', { count: cpr.length });
+  const blocking = findings.filter((f) => f.severity === 'blocking');
   if (blocking.length > 0)
     throw new DomainError('PUBLIC_NOTE_HAS_TEST_RESULTS', { sentences: [...new Set(blocking.map((f) => f.sentence.text))] });
   if (unconfirmedWarnings.length > 0)

@@ -58,12 +58,36 @@ describe('the minutes editor in the browser', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it('2b. a CPR number can never be confirmed, and a name typed as an agreement’s owner must be', async () => {
+    const note = page.getByRole('textbox', { name: 'Notat til skolens hjemmeside' });
+    await note.fill('Eleven med cpr-nummer 010203-1234 er henvist til PPR.');
+    const cpr = page.locator('li[data-severity="blocking"]', { hasText: 'CPR-nummer' });
+    await cpr.waitFor();
+    expect(await cpr.getByRole('checkbox').count()).toBe(0);
+    await note.fill('Samtalen handlede om pauserne.');
+    await page.getByLabel('Ansvarlig (rolle eller navn)').fill('Zainab fra 4.a');
+    const owner = page.locator('li[data-severity="warning"]', { hasText: 'I aftale 1 (ansvarlig)' });
+    await owner.waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('button', { name: 'Godkend og offentliggør' }).isDisabled()).toBe(true);
+    await shoot(page, '11b-minutes-owner-name');
+    await page.getByLabel('Ansvarlig (rolle eller navn)').fill('Skoleleder');
+    await owner.waitFor({ state: 'detached' });
+  });
+
   it('3. approves once the sentence states the direction instead', async () => {
     await page
       .getByRole('textbox', { name: 'Notat til skolens hjemmeside' })
       .fill('Samtalen handlede om pauserne. Andelen af elever med resultatet Fremragende i de nationale test er steget.');
     await page.getByTestId('guard-clear').waitFor();
     await page.getByRole('button', { name: 'Godkend og offentliggør' }).click();
+    // The last step shows exactly what becomes public, and asks.
+    const confirm = page.getByTestId('publish-confirmation');
+    await confirm.getByRole('heading', { name: 'Notatet bliver offentligt og sendes til alle deltagere' }).waitFor();
+    expect(await page.getByTestId('publish-preview').textContent()).toContain('Andelen af elever med resultatet Fremragende');
+    expect(await confirm.getByRole('cell', { name: 'Legepatrulje i indskolingen' }).count()).toBe(1);
+    await shoot(page, '12a-minutes-publish-confirmation');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Ja, godkend og offentliggør' }).click();
     await page.getByText('Referatet er godkendt.', { exact: false }).waitFor();
     await app.runner.drain();
     await page.reload();

@@ -90,6 +90,31 @@ describe(`minutes, the publication guard and publishing (${databaseKind()})`, ()
     expect((await asLeader('GET', `/conversations/${id}`)).body.status).toBe('minutesDrafted');
   });
 
+  it('never approves a CPR number, even ticked as confirmed, and checks the names in the agreements’ owners', async () => {
+    let m = (await asLeader('GET', `/conversations/${id}/minutes`)).body;
+    const original = m.content.agreements;
+    const put = async (change: Record<string, unknown>) =>
+      (await asLeader('PUT', `/conversations/${id}/minutes`, { version: m.version, content: { ...m.content, ...change } })).body;
+
+    m = await put({ publicNote: 'Trivslen er steget. Eleven 010203-1234 er henvist til PPR.', confirmedWarnings: ['cpr:010203-1234'] });
+    expect(m.findings.map((f: any) => [f.rule, f.severity, f.confirmed])).toEqual([['cpr', 'blocking', false]]);
+    const refused = await asLeader('POST', `/conversations/${id}/minutes/approve`, { version: m.version });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('PUBLIC_NOTE_HAS_CPR');
+    expect(refused.body.message).toContain('aldrig');
+
+    m = await put({
+      publicNote: 'Trivslen er steget.',
+      confirmedWarnings: [],
+      agreements: [{ ...original[0], owner: 'Zainab fra 4.a og hendes mor' }],
+    });
+    expect(m.findings.map((f: any) => [f.field.split(':').at(-1), f.rule, f.text])).toEqual([['owner', 'name', 'Zainab']]);
+    const unconfirmedOwner = await asLeader('POST', `/conversations/${id}/minutes/approve`, { version: m.version });
+    expect(unconfirmedOwner.body.code).toBe('PUBLIC_NOTE_HAS_PERSONAL_DATA');
+    expect((await asLeader('GET', `/conversations/${id}`)).body.status).toBe('minutesDrafted');
+    m = await put({ agreements: original });
+  });
+
   it('refuses approval while personal data is unconfirmed, then accepts once confirmed', async () => {
     let m = (await asLeader('GET', `/conversations/${id}/minutes`)).body;
     m = (

@@ -9,6 +9,7 @@ import type { MailMessage, Mailer } from '../../src/app/ports/mailer.js';
 import { RemoteError } from '../../src/app/ports/remote-error.js';
 import { loadOrganisation, loadTemplates } from '../../src/store/catalog-files.js';
 import { openTestDatabase } from './test-database.js';
+import { danishLexicon } from '../../src/store/danish-lexicon.js';
 
 /**
  * In-memory stand-ins for the ports, for unit tests of the use cases: they
@@ -165,6 +166,7 @@ export async function fakeContext(start = new Date('2026-11-22T10:00:00Z')) {
     chat: ports.chat,
     personalChats: ports.chat,
     links: appLinks({ publicUrl: 'https://app.example', manifestAppId: null }),
+    lexicon: danishLexicon,
     now: () => now,
     wakeJobs: () => {},
   };

@@ -10,7 +10,7 @@ import { chatOutboxRepository } from '../../store/chat-outbox-repository.js';
 import { queueCardUpdate } from '../chat/queue-chat-message.js';
 import { loadReadableConversation } from '../conversation/load-conversation.js';
 import { minutesPublishJob } from '../job-kinds.js';
-import { peopleOf } from './minutes-view.js';
+import { guardContextFor } from './minutes-view.js';
 import type { AppContext } from '../app-context.js';
 
 /** The school leader approves; the publish job then puts both documents in SharePoint and tells the participants. */
@@ -20,7 +20,7 @@ export async function approveMinutesCommand(ctx: AppContext, actor: Actor, id: s
     if (!conversationPolicy.canApproveMinutes(actor, stored.conversation)) throw new AppError('FORBIDDEN');
     const minutes = await minutesRepository.get(tx, id);
     if (minutes.version !== version) throw new AppError('VERSION_CONFLICT', { id });
-    const approved = approveMinutes(stored.conversation, minutes.content, peopleOf(stored));
+    const approved = approveMinutes(stored.conversation, minutes.content, guardContextFor(ctx, stored));
     const approvedVersion = await conversationRepository.update(tx, approved, stored.version);
     await minutesRepository.markApproved(tx, id, actor.upn, randomBytes(18).toString('base64url'));
     // The agreements now go on to the school's next conversations until settled.

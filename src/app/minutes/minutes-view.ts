@@ -2,6 +2,7 @@ import { checkApproval, type ApprovalCheck } from '../../domain/minutes.js';
 import { evaluationDraft, summarizeEvaluations } from '../../domain/evaluation.js';
 import type { Actor } from '../../policies/conversation-policy.js';
 import type { StoredConversation } from '../../store/conversation-repository.js';
+import type { GuardContext } from '../../domain/publication-guard/publication-guard.js';
 import { minutesRepository, type StoredMinutes } from '../../store/minutes-repository.js';
 import { evaluationsRepository } from '../../store/evaluations-repository.js';
 import { loadReadableConversation } from '../conversation/load-conversation.js';
@@ -15,21 +16,29 @@ export interface MinutesView {
   evaluationDraft: string | null;
   /** The public note's stable address once published. */
   publicNoteUrl: string | null;
+  /** The institutions the guard knows are not people. */
+  guardInstitutions: string[];
 }
 
-/** The people the guard knows by name: the conversation's participants. */
-export const peopleOf = (stored: StoredConversation) => stored.conversation.participants.map((p) => ({ displayName: p.displayName }));
+/** What the guard knows besides the text: the participants' names, the municipality's schools, the Danish dictionary. */
+export const guardContextFor = (ctx: AppContext, stored: StoredConversation): GuardContext => ({
+  people: stored.conversation.participants.map((p) => ({ displayName: p.displayName })),
+  institutions: [ctx.organisation.municipality, ...ctx.organisation.schools.map((s) => s.name)],
+  lexicon: ctx.lexicon(),
+});
 
 /** The minutes with the guard's findings on the public note, for everyone who may read the conversation. */
 export async function viewMinutes(ctx: AppContext, actor: Actor, id: string): Promise<MinutesView> {
   const stored = await loadReadableConversation(ctx.db, actor, id);
   const minutes = await minutesRepository.get(ctx.db, id);
   const evaluations = await evaluationsRepository.forConversation(ctx.db, id);
+  const guard = guardContextFor(ctx, stored);
   return {
     stored,
     minutes,
-    approval: checkApproval(minutes.content, peopleOf(stored)),
+    approval: checkApproval(minutes.content, guard),
     evaluationDraft: evaluationDraft(summarizeEvaluations(evaluations)),
     publicNoteUrl: minutes.publicId ? ctx.links.publicNoteUrl(minutes.publicId) : null,
+    guardInstitutions: [...(guard.institutions ?? [])],
   };
 }

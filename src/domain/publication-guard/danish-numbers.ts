@@ -9,12 +9,13 @@ const teens = 'ti|elleve|tolv|tretten|fjorten|femten|seksten|sytten|atten|nitten
 const tens = 'tyve|tredive|tredve|fyrre|fyrretyve|halvtreds|tres|halvfjerds|firs|halvfems';
 const numberWord = `(?:(?:${units})og(?:${tens})|(?:${tens})|(?:${teens})|hundrede|(?:${units}))`;
 const ordinal = 'anden|andet|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende';
-const fraction = `(?:halvdelen|halvdel|halvparten|(?:en|et|to|tre)\\s+(?:tredjedel|tredjedele|fjerdedel|fjerdedele|femtedel|femtedele|tiendedel|tiendedele)(?:en)?|hver\\s+(?:${ordinal})|(?:${numberWord}|\\d+)\\s+ud\\s+af\\s+(?:${numberWord}|\\d+))`;
+const part = 'tredjedel|fjerdedel|femtedel|sjettedel|ottendedel|tiendedel';
+const fraction = `(?:halvdelen|halvdel|halvparten|(?:omkring\\s+|cirka\\s+|knap\\s+|godt\\s+)?(?:en|et|to|tre|fire|fem|syv|ni)\\s+(?:${part})(?:e|en|ene)?|hver\\s+(?:${ordinal})|(?:${numberWord}|\\d+(?:[.,]\\d+)?)\\s+ud\\s+af\\s+(?:${numberWord}|\\d+))`;
 
 /** A number in digits (with decimals) or words, or a fraction. Global, case-insensitive. */
 export const quantityPattern = new RegExp(`(?<![\\p{L}\\d])(?:${fraction}|\\d+(?:[.,]\\d+)?|${numberWord})(?![\\p{L}\\d])`, 'giu');
 
 /** "procent", "%", "pct.", "procentdel" — but not "procentpoint", which measures a change. */
-export const percentPattern = /^\s*(?:%|procent(?!point)|pct\.?(?!point)|procentdel)/i;
+export const percentPattern = /^\s*(?:%|procent(?!point)|pct\.?(?!point)|procentdel|procnet|porcent|prc\.?)/i;
 
 export const isFraction = (text: string): boolean => new RegExp(`^${fraction}$`, 'iu').test(text);

@@ -1,12 +1,12 @@
 import type { Sentence } from './sentences.js';
-import { danishFirstNames } from './danish-first-names.js';
+import { findPersonNames, type NameContext } from './person-names.js';
 
 /**
- * Personal data (personhenførbare oplysninger) in the public note: CPR
- * numbers, e-mail addresses, phone numbers and people's names. The note may
- * name who is responsible for agreements (seed 000) — those live in the
- * agreements' owner field, not in the note's text — so every name here is a
- * warning the school leader confirms or removes.
+ * Personal data (personhenførbare oplysninger) in text that will be public:
+ * CPR numbers, e-mail addresses, phone numbers and people's names. A CPR
+ * number is never publishable; the others are warnings the school leader
+ * confirms or removes (the public note may name who is responsible for an
+ * agreement, seed 000).
  */
 export type PersonalDataKind = 'cpr' | 'email' | 'phone' | 'name';
 
@@ -17,41 +17,21 @@ export interface PersonalDataFinding {
   text: string;
 }
 
-const cpr = /(?<!\d)(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?!\d)/g;
+// Six digits of a birth date, then four: "010203-1234", "0102031234", "010203 1234".
+const cpr = /(?<![\d,.])(\d{2})(\d{2})(\d{2})[-\s‐–]?(\d{4})(?![\d,.]\d)/g;
 const email = /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}{2,}/gu;
 // Danish numbers: eight digits, optionally +45, written together or in pairs/quads.
 const phone = /(?<!\d|\d[,.])(?:\+45\s?)?(?:\d{2}\s\d{2}\s\d{2}\s\d{2}|\d{4}\s\d{4}|\d{8})(?!\d|[,.]\d)/g;
 
-const validCprDate = (day: string, month: string) => Number(day) >= 1 && Number(day) <= 31 && Number(month) >= 1 && Number(month) <= 12;
+const daysIn = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const validBirthDate = (day: string, month: string) => {
+  const m = Number(month);
+  return m >= 1 && m <= 12 && Number(day) >= 1 && Number(day) <= daysIn[m - 1]!;
+};
 
-export interface KnownPerson {
-  displayName: string;
-}
+export type { KnownPerson, NameContext } from './person-names.js';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** One pattern for all names, longest first (so "Anders Holm" wins over "Anders"); cached per list of people. */
-const patternCache = new WeakMap<readonly KnownPerson[], RegExp>();
-function namePattern(people: readonly KnownPerson[]): RegExp {
-  const cached = patternCache.get(people);
-  if (cached) return cached;
-  const names = new Set<string>(danishFirstNames);
-  for (const person of people) {
-    const full = person.displayName.trim();
-    if (full.includes(' ')) names.add(full);
-    const first = full.split(/\s+/)[0];
-    if (first && first.length > 1) names.add(first);
-  }
-  const alternatives = [...names]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join('|');
-  const pattern = new RegExp(`(?<![\\p{L}\\d-])(?:${alternatives})s?(?![\\p{L}\\d-])`, 'gu');
-  patternCache.set(people, pattern);
-  return pattern;
-}
-
-export function findPersonalData(sentence: Sentence, people: readonly KnownPerson[]): PersonalDataFinding[] {
+export function findPersonalData(sentence: Sentence, context: NameContext): PersonalDataFinding[] {
   const text = sentence.text;
   const findings: PersonalDataFinding[] = [];
   const taken = (start: number, end: number) => findings.some((f) => start < f.end && end > f.start);
@@ -59,11 +39,9 @@ export function findPersonalData(sentence: Sentence, people: readonly KnownPerso
     if (!taken(start, start + value.length)) findings.push({ kind, start, end: start + value.length, text: value });
   };
 
-  for (const m of text.matchAll(email)) add('email', m.index!, m[0]);
-  for (const m of text.matchAll(cpr)) if (validCprDate(m[1]!, m[2]!)) add('cpr', m.index!, m[0]);
-  for (const m of text.matchAll(phone)) add('phone', m.index!, m[0]);
-
-  // Participants by full name or first name, and any listed first name written with a capital.
-  for (const m of text.matchAll(namePattern(people))) add('name', m.index!, m[0]);
+  for (const m of text.matchAll(email)) add('email', m.index, m[0]);
+  for (const m of text.matchAll(cpr)) if (validBirthDate(m[1]!, m[2]!)) add('cpr', m.index, m[0]);
+  for (const m of text.matchAll(phone)) add('phone', m.index, m[0]);
+  for (const name of findPersonNames(text, context)) add('name', name.start, name.text);
   return findings.sort((a, b) => a.start - b.start);
 }

@@ -33,6 +33,8 @@ export function splitSentences(text: string): Sentence[] {
     // Danish sentences start with a capital, a digit or a quote; "i 6. klasse" goes on.
     const following = /\S/.exec(text.slice(i + 1));
     if (following && /\p{Ll}/u.test(following[0])) continue;
+    // An ordinal ("4.") followed by a table cell or a figure is not the end of a sentence.
+    if (c === '.' && following && /\d$/.test(text.slice(start, i)) && /[|\d(–-]/.test(following[0])) continue;
     push(i + 1);
   }
   push(text.length);

@@ -14,7 +14,8 @@ export function presentMinutes(view: MinutesView, actor: Actor): MinutesDetails 
     agenda: conversation.template.items.map((i) => ({ key: i.key, title: i.title, minutesPrompt: i.minutesPrompt })),
     // Shown under the template's evaluation item ("Samtale om samtalen"), for the writer to use or leave.
     evaluationDraft: view.evaluationDraft,
-    findings: view.approval.guard.findings.map((f) => ({
+    findings: view.approval.findings.map((f) => ({
+      field: f.field,
       rule: f.rule,
       severity: f.severity,
       text: f.text,
@@ -24,6 +25,7 @@ export function presentMinutes(view: MinutesView, actor: Actor): MinutesDetails 
       fingerprint: warningFingerprint(f),
       confirmed: f.severity === 'warning' && !unconfirmed.has(warningFingerprint(f)),
     })),
+    guardInstitutions: view.guardInstitutions,
     approved: view.minutes.approvedAt !== null,
     links: {
       internal: view.minutes.internalWebUrl,

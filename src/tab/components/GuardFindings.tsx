@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { GuardFinding } from '../../domain/publication-guard/publication-guard.js';
 import { warningFingerprint } from '../../domain/publication-guard/publication-guard.js';
+import type { PublicFinding } from '../../domain/minutes.js';
 import { useI18n } from '../i18n.js';
 
 const useStyles = makeStyles({
@@ -21,6 +22,10 @@ const useStyles = makeStyles({
   mark: { backgroundColor: tokens.colorPaletteRedBackground2, color: tokens.colorNeutralForeground1 },
   markWarning: { backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorNeutralForeground1 },
 });
+
+/** An owner's name is allowed once confirmed (seed 000); elsewhere a name is just personal data. */
+export const ruleText = (f: PublicFinding) =>
+  f.rule === 'name' && f.field.endsWith(':owner') ? ('minutes.rule.ownerName' as const) : (`minutes.rule.${f.rule}` as const);
 
 /** The note with each finding marked, so the person sees where the problem stands. */
 export function NotePreview({ text, findings }: { text: string; findings: GuardFinding[] }) {
@@ -47,17 +52,26 @@ export function NotePreview({ text, findings }: { text: string; findings: GuardF
  */
 export function GuardFindings({
   findings,
+  agreementIds,
   confirmed,
   onConfirm,
   editable,
 }: {
-  findings: GuardFinding[];
+  findings: PublicFinding[];
+  /** The agreements in the order the page shows them, to name "aftale 2". */
+  agreementIds: string[];
   confirmed: string[];
   onConfirm: (fingerprint: string, value: boolean) => void;
   editable: boolean;
 }) {
   const { t } = useI18n();
   const styles = useStyles();
+  const where = (field: PublicFinding['field']) => {
+    const [, id, part] = field.split(':');
+    return field === 'note'
+      ? t('minutes.field.note')
+      : t(part === 'owner' ? 'minutes.field.owner' : 'minutes.field.what', { number: agreementIds.indexOf(id ?? '') + 1 });
+  };
   if (findings.length === 0) return <Text data-testid="guard-clear">{t('minutes.noFindings')}</Text>;
   return (
     <ul className={styles.list} aria-live="polite">
@@ -69,10 +83,14 @@ export function GuardFindings({
             className={f.severity === 'warning' ? `${styles.item} ${styles.warning}` : styles.item}
             data-severity={f.severity}
           >
-            <Text weight="semibold">{f.severity === 'blocking' ? t('minutes.blocking') : t('minutes.warning')}: </Text>
-            <Text>{t(`minutes.rule.${f.rule}`, { text: f.text })}</Text>
+            <Text weight="semibold">
+              {f.severity === 'blocking' ? t('minutes.blocking') : t('minutes.warning')} · {where(f.field)}:{' '}
+            </Text>
+            <Text>{t(ruleText(f), { text: f.text })}</Text>
             <br />
-            <Text size={200}>{t('minutes.inSentence', { sentence: f.sentence.text })}</Text>
+            <Text size={200} style={{ overflowWrap: 'anywhere' }}>
+              {t('minutes.inSentence', { sentence: f.sentence.text })}
+            </Text>
             {f.severity === 'warning' ? (
               <Checkbox
                 label={t('minutes.confirm')}

@@ -17,10 +17,13 @@ import { ApiError, type ApiClient } from '../api-client.js';
 import type { ConversationDetails } from '../../api/conversation.js';
 import type { MinutesContent, MinutesDetails } from '../../api/minutes.js';
 import { useI18n } from '../i18n.js';
-import { checkPublicNote, warningFingerprint } from '../../domain/publication-guard/publication-guard.js';
+import { warningFingerprint } from '../../domain/publication-guard/publication-guard.js';
+import { checkPublication } from '../../domain/minutes.js';
+import { useLexicon } from '../lexicon.js';
+import { PublishConfirmation } from './PublishConfirmation.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { Panel } from './Panel.js';
-import { GuardFindings, NotePreview } from './GuardFindings.js';
+import { GuardFindings, NotePreview, ruleText } from './GuardFindings.js';
 import { conversationDetailsSchema } from '../../api/conversation.js';
 import { minutesDetailsSchema } from '../../api/minutes.js';
 
@@ -53,6 +56,8 @@ export function MinutesPage({ api, id, navigate }: { api: ApiClient; id: string;
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [website, setWebsite] = useState('');
+  const [confirmingPublish, setConfirmingPublish] = useState(false);
+  const lexicon = useLexicon();
 
   const load = async () => {
     const [c, m] = await Promise.all([
@@ -69,15 +74,29 @@ export function MinutesPage({ api, id, navigate }: { api: ApiClient; id: string;
   }, [api, id]);
 
   const people = useMemo(() => conversation?.participants.map((p) => ({ displayName: p.displayName })) ?? [], [conversation]);
-  const guard = useMemo(() => checkPublicNote(content?.publicNote ?? '', people), [content?.publicNote, people]);
+  // Everything the public page shows, checked as the person types; the server checks the same again at approval.
+  const findings = useMemo(
+    () =>
+      content ? checkPublication(content, { people, institutions: minutes?.guardInstitutions ?? [], ...(lexicon ? { lexicon } : {}) }) : [],
+    [content?.publicNote, content?.agreements, people, minutes?.guardInstitutions, lexicon],
+  );
 
   if (!minutes || !content || !conversation) {
     return <main>{error ? <ErrorMessage error={error} /> : <Spinner label={t('loading')} />}</main>;
   }
   const editable = minutes.permissions.edit;
   const update = (change: Partial<MinutesContent>) => setContent({ ...content, ...change });
-  const unconfirmed = guard.findings.filter((f) => f.severity === 'warning' && !content.confirmedWarnings.includes(warningFingerprint(f)));
-  const canApprove = minutes.permissions.approve && !guard.blocking && unconfirmed.length === 0 && content.publicNote.trim().length > 0;
+  const unconfirmed = findings.filter((f) => f.severity === 'warning' && !content.confirmedWarnings.includes(warningFingerprint(f)));
+  const blocking = findings.some((f) => f.severity === 'blocking');
+  const canApprove = minutes.permissions.approve && !blocking && unconfirmed.length === 0 && content.publicNote.trim().length > 0;
+  const noteFindings = findings.filter((f) => f.field === 'note');
+  /** A field on the public page with a finding says so next to itself (the list below explains each). */
+  const fieldState = (field: string) => {
+    const own = findings.filter((f) => f.field === field);
+    if (own.length === 0) return {};
+    const worst = own.some((f) => f.severity === 'blocking') ? 'error' : 'warning';
+    return { validationState: worst, validationMessage: own.map((f) => t(ruleText(f), { text: f.text })).join(' ') } as const;
+  };
 
   const save = async (): Promise<MinutesDetails> => {
     const saved = await api.send('PUT', `/conversations/${id}/minutes`, { version: minutes.version, content }, minutesDetailsSchema);
@@ -93,6 +112,7 @@ export function MinutesPage({ api, id, navigate }: { api: ApiClient; id: string;
       if (kind === 'approving') {
         const approved = await api.send('POST', `/conversations/${id}/minutes/approve`, { version: saved.version }, minutesDetailsSchema);
         setMinutes(approved);
+        setConfirmingPublish(false);
         setNotice(t('minutes.approved'));
       } else setNotice(t('minutes.saved'));
     } catch (e) {
@@ -194,10 +214,10 @@ export function MinutesPage({ api, id, navigate }: { api: ApiClient; id: string;
               update({ agreements: content.agreements.map((x) => (x.id === a.id ? { ...x, ...change } : x)) });
             return (
               <div key={a.id} className={styles.row}>
-                <Field label={t('minutes.what')}>
+                <Field label={t('minutes.what')} {...fieldState(`agreement:${a.id}:what`)}>
                   <Input value={a.what} readOnly={!editable} onChange={(_, v) => set({ what: v.value })} />
                 </Field>
-                <Field label={t('minutes.owner')}>
+                <Field label={t('minutes.owner')} {...fieldState(`agreement:${a.id}:owner`)}>
                   <Input value={a.owner} readOnly={!editable} onChange={(_, v) => set({ owner: v.value })} />
                 </Field>
                 <Field label={t('minutes.due')}>
@@ -249,9 +269,11 @@ export function MinutesPage({ api, id, navigate }: { api: ApiClient; id: string;
           <Text as="h3" weight="semibold">
             {t('minutes.findings')}
           </Text>
-          {content.publicNote ? <NotePreview text={content.publicNote} findings={guard.findings} /> : null}
+          {!lexicon ? <Text size={200}>{t('minutes.checkingNames')}</Text> : null}
+          {content.publicNote ? <NotePreview text={content.publicNote} findings={noteFindings} /> : null}
           <GuardFindings
-            findings={guard.findings}
+            findings={findings}
+            agreementIds={content.agreements.map((a) => a.id)}
             confirmed={content.confirmedWarnings}
             editable={editable}
             onConfirm={(fingerprint, value) =>
@@ -278,12 +300,24 @@ export function MinutesPage({ api, id, navigate }: { api: ApiClient; id: string;
               {busy === 'saving' ? t('minutes.saving') : t('minutes.save')}
             </Button>
             {minutes.permissions.approve ? (
-              <Button appearance="primary" onClick={() => run('approving')} disabled={busy !== null || !canApprove}>
-                {busy === 'approving' ? t('minutes.approving') : t('minutes.approve')}
+              <Button
+                appearance="primary"
+                onClick={() => setConfirmingPublish(true)}
+                disabled={busy !== null || !canApprove || confirmingPublish}
+              >
+                {t('minutes.approve')}
               </Button>
             ) : null}
             {minutes.permissions.approve && !canApprove ? <Text>{t('minutes.cannotApprove')}</Text> : null}
           </div>
+        ) : null}
+        {confirmingPublish && canApprove ? (
+          <PublishConfirmation
+            content={content}
+            busy={busy === 'approving'}
+            onConfirm={() => run('approving')}
+            onCancel={() => setConfirmingPublish(false)}
+          />
         ) : null}
         {minutes.approved ? (
           <Panel title={t('minutes.links')}>
