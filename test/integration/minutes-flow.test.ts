@@ -115,6 +115,27 @@ describe(`minutes, the publication guard and publishing (${databaseKind()})`, ()
     m = await put({ agreements: original });
   });
 
+  it('answers odd notes clearly and never fails: 200,000 characters, emoji and other scripts, markup', async () => {
+    let m = (await asLeader('GET', `/conversations/${id}/minutes`)).body;
+    const huge = await asLeader('PUT', `/conversations/${id}/minutes`, {
+      version: m.version,
+      content: { ...m.content, publicNote: 'Trivslen er steget. '.repeat(10_000) },
+    });
+    expect(huge.status).toBe(400);
+    expect(huge.body.code).toBe('VALIDATION_FAILED');
+    const odd = await asLeader('PUT', `/conversations/${id}/minutes`, {
+      version: m.version,
+      content: { ...m.content, publicNote: '🎉 Привет 你好 مرحبا <b>fed</b> <script>x</script>\u0007 Trivslen er steget.' },
+    });
+    expect(odd.status).toBe(200);
+    m = odd.body;
+    const empty = await asLeader('PUT', `/conversations/${id}/minutes`, { version: m.version, content: { ...m.content, publicNote: '' } });
+    expect(empty.status).toBe(200);
+    const refused = await asLeader('POST', `/conversations/${id}/minutes/approve`, { version: empty.body.version });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('PUBLIC_NOTE_EMPTY');
+  });
+
   it('refuses approval while personal data is unconfirmed, then accepts once confirmed', async () => {
     let m = (await asLeader('GET', `/conversations/${id}/minutes`)).body;
     m = (
