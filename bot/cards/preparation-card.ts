@@ -30,6 +30,8 @@ export function preparationCard(input: PreparationPrompt & { editing?: boolean }
       maxLength: 4000,
       ...(input.answers?.[q.id] ? { value: input.answers[q.id] } : {}),
     });
+    // Every participant reads the answers: results of the national tests belong in the data package, not here.
+    if (q.aboutTests) body.push(paragraph(t.noTestResults, { isSubtle: true, spacing: 'none' }));
   }
   return card(locale, body, [{ type: 'Action.Execute', title: t.submit, verb: preparationVerbs.answer, data, style: 'positive' }]);
 }

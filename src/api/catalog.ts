@@ -16,7 +16,7 @@ export const templateItemSchema = z.object({
   minutes: z.number(),
   responsibleRoles: z.array(roleSchema),
   process: z.string(),
-  preparationQuestions: z.array(z.string()),
+  preparationQuestions: z.array(z.object({ text: z.string(), for: z.array(roleSchema), kind: z.enum(['question', 'data']) })),
   reflectionQuestions: z.array(z.string()),
   reflectionMinutes: z.optional(z.number()),
   minutesPrompt: z.string(),

@@ -1,6 +1,15 @@
 import * as z from 'zod/mini';
 
-export const roleSchema = z.enum(['municipalLead', 'schoolLeader', 'facilitator', 'minuteTaker', 'participant']);
+export const roleSchema = z.enum([
+  'municipalLead',
+  'schoolLeader',
+  'facilitator',
+  'minuteTaker',
+  'boardMember',
+  'pupilRepresentative',
+  'staffRepresentative',
+  'participant',
+]);
 export const conversationStatusSchema = z.enum([
   'draft',
   'invited',

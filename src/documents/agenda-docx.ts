@@ -39,6 +39,7 @@ function itemRows(item: AgendaViewItem): TableRow {
   if (item.extraTopics.length) topic.push(text(t.municipalityTopics, { bold: true }), ...bullets(item.extraTopics));
   if (item.followUpAgreements.length) topic.push(text(t.followUpAgreements, { bold: true }), ...bullets(item.followUpAgreements));
   if (item.preparationQuestions.length) topic.push(text(t.preparation, { bold: true }), ...bullets(item.preparationQuestions));
+  if (item.dataPackage.length) topic.push(text(t.dataPackage, { bold: true }), ...bullets(item.dataPackage));
   const process: Paragraph[] = item.process ? [text(item.process)] : [];
   if (item.reflectionQuestions.length) process.push(text(item.reflectionHeading, { bold: true }), ...bullets(item.reflectionQuestions));
   if (item.minutesPrompt) process.push(labelled(t.minutesPrompt, item.minutesPrompt));

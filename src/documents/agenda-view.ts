@@ -29,7 +29,10 @@ export interface AgendaViewItem {
   goal: string;
   responsible: string;
   process: string;
+  /** "Skoleleder: Hvad …?": each question with who prepares it. */
   preparationQuestions: string[];
+  /** What the data package holds for this item: headings, not questions. */
+  dataPackage: string[];
   reflectionHeading: string;
   reflectionQuestions: string[];
   minutesPrompt: string;
@@ -93,7 +96,10 @@ export function buildAgendaView(conversation: Conversation, links: AgendaLinks):
       goal: item.goal,
       responsible: item.responsibleRoles.map((role) => texts.roles[role]).join(', '),
       process: item.process,
-      preparationQuestions: item.preparationQuestions,
+      preparationQuestions: item.preparationQuestions
+        .filter((q) => q.kind === 'question')
+        .map((q) => `${q.for.map((role) => texts.roles[role]).join(', ')}: ${q.text}`),
+      dataPackage: item.preparationQuestions.filter((q) => q.kind === 'data').map((q) => q.text),
       reflectionHeading: item.reflectionMinutes
         ? interpolate(texts.documents.reflection, { minutes: item.reflectionMinutes })
         : texts.documents.reflectionNoTime,

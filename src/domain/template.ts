@@ -1,25 +1,49 @@
 import { z } from 'zod';
-import { roleSchema } from './roles.js';
+import { roleSchema, type Role } from './roles.js';
 import { requirementTagSchema } from './requirements.js';
 import { DomainError } from './errors.js';
 import { totalMinutes } from './agenda-timing.js';
 
 const text = (max: number) => z.string().trim().max(max);
 
-export const templateItemSchema = z.object({
+/**
+ * What one person prepares, and for whom: a question to answer (by the roles
+ * in `for`), or a heading of what the data package holds (`kind: 'data'`,
+ * never an answer box). A plain string is a question for the item's
+ * responsible roles (the older template files).
+ */
+const preparationEntrySchema = z.union([
+  text(1000),
+  z.object({ text: text(1000), for: z.array(roleSchema).min(1).optional(), kind: z.enum(['question', 'data']).default('question') }),
+]);
+export interface PreparationEntry {
+  text: string;
+  for: Role[];
+  kind: 'question' | 'data';
+}
+
+const templateItemInput = z.object({
   key: z.string().regex(/^[a-z][a-z0-9-]*$/),
   title: text(200),
   goal: text(2000).default(''),
   minutes: z.number().int().min(1).max(240),
   responsibleRoles: z.array(roleSchema).min(1),
   process: text(4000).default(''),
-  preparationQuestions: z.array(text(1000)).default([]),
+  preparationQuestions: z.array(preparationEntrySchema).default([]),
   reflectionQuestions: z.array(text(1000)).default([]),
   /** Minutes of silent individual reflection before the round, when the item has one. */
   reflectionMinutes: z.number().int().min(1).max(15).optional(),
   minutesPrompt: text(1000).default(''),
   covers: z.array(requirementTagSchema).default([]),
 });
+export const templateItemSchema = templateItemInput.transform((item) => ({
+  ...item,
+  preparationQuestions: item.preparationQuestions.map((entry): PreparationEntry =>
+    typeof entry === 'string'
+      ? { text: entry, for: item.responsibleRoles, kind: 'question' }
+      : { text: entry.text, for: entry.for ?? item.responsibleRoles, kind: entry.kind },
+  ),
+}));
 export type TemplateItem = z.infer<typeof templateItemSchema>;
 
 export const templateSchema = z.object({

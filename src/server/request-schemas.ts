@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
+import { invitedRoles } from '../domain/roles.js';
 
 /** Text fields are plain text: markup is refused rather than stored (everything is escaped on output anyway). */
 const markup = /<\s*\/?\s*[a-z!?][^>]*>|javascript:/i;
@@ -23,7 +24,7 @@ export const schoolPartRequestSchema = z.object({
     .array(
       z.object({
         upn: z.string().email().max(200),
-        role: z.enum(['facilitator', 'minuteTaker', 'participant']),
+        role: z.enum(invitedRoles),
       }),
     )
     .max(40),

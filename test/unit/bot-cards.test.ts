@@ -28,7 +28,7 @@ const facts: ConversationFacts = {
 };
 const template = seedTemplate('holbaek-2024');
 const questions = template.items.flatMap((i) =>
-  i.preparationQuestions.map((text, n) => ({ id: `${i.key}:${n}`, itemTitle: i.title, text })),
+  i.preparationQuestions.map((q, n) => ({ id: `${i.key}:${n}`, itemTitle: i.title, text: q.text, aboutTests: false })),
 );
 const longAnswer = 'æ'.repeat(4000);
 

@@ -32,6 +32,8 @@ export interface PreparationQuestion {
   id: string;
   itemTitle: string;
   text: string;
+  /** About the national tests: the answer is read by every participant, so results must not be typed here. */
+  aboutTests: boolean;
 }
 
 export interface ReflectionPrompt {

@@ -1,21 +1,22 @@
 import type { Conversation } from '../../domain/conversation.js';
+import { isAboutNationalTests } from '../../domain/publication-guard/test-result-levels.js';
 import type { PreparationQuestion } from '../ports/chat-sender.js';
 
 /**
- * A participant's preparation questions: those of the items their role is
- * responsible for, or all of them when their role leads none (a board member,
- * say, prepares for the whole meeting).
+ * A participant's preparation questions: those the template addresses to
+ * their role, and only those — the pupil-council chair is not asked to
+ * formulate the conversation's learning focus. Data-package headings are not
+ * questions. Each question keeps its place in its item ("data:2"), so an
+ * answer stays with its question when other items change.
  */
 export function preparationQuestionsFor(conversation: Conversation, upn: string): PreparationQuestion[] {
   const role = conversation.participants.find((p) => p.upn.toLowerCase() === upn.toLowerCase())?.role;
-  const all = conversation.template.items.flatMap((item) =>
-    item.preparationQuestions.map((text, index) => ({
-      id: `${item.key}:${index}`,
-      itemTitle: item.title,
-      text,
-      roles: item.responsibleRoles,
-    })),
+  if (!role) return [];
+  return conversation.template.items.flatMap((item) =>
+    item.preparationQuestions.flatMap((entry, index) =>
+      entry.kind === 'question' && entry.for.includes(role)
+        ? [{ id: `${item.key}:${index}`, itemTitle: item.title, text: entry.text, aboutTests: isAboutNationalTests(entry.text) }]
+        : [],
+    ),
   );
-  const own = role ? all.filter((q) => q.roles.includes(role)) : [];
-  return (own.length > 0 ? own : all).map(({ id, itemTitle, text }) => ({ id, itemTitle, text }));
 }

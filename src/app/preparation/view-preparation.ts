@@ -10,9 +10,9 @@ export async function viewPreparation(ctx: AppContext, actor: Actor, conversatio
   const names = new Map(conversation.participants.map((p) => [p.upn.toLowerCase(), p.displayName]));
   const questions = new Map<string, { itemTitle: string; text: string }>(
     conversation.template.items.flatMap((item) =>
-      item.preparationQuestions.map((text, i): [string, { itemTitle: string; text: string }] => [
+      item.preparationQuestions.map((entry, i): [string, { itemTitle: string; text: string }] => [
         `${item.key}:${i}`,
-        { itemTitle: item.title, text },
+        { itemTitle: item.title, text: entry.text },
       ]),
     ),
   );

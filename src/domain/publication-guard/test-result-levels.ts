@@ -198,3 +198,6 @@ export function findTestResultLevels(sentence: Sentence, carriedContext: boolean
   }
   return { findings, aboutTests };
 }
+
+/** Whether a text (a preparation question, say) is about the national tests. */
+export const isAboutNationalTests = (text: string): boolean => testContext.test(text) || weakTestContext.test(text);
