@@ -1,6 +1,6 @@
 import type { ChatLocale, ChatPrompt } from '../src/app/ports/chat-sender.js';
 import { cardContentType, type AdaptiveCard } from './cards/adaptive-card.js';
-import { deadlineReminderCard, minutesCard, welcomeCard } from './cards/conversation-cards.js';
+import { deadlineReminderCard, minutesCard, noLongerParticipantCard, welcomeCard } from './cards/conversation-cards.js';
 import { reflectionCard } from './cards/reflection-card.js';
 import { preparationCard } from './cards/preparation-card.js';
 import { evaluationCard } from './cards/evaluation-card.js';
@@ -28,5 +28,7 @@ export function renderPrompt(prompt: ChatPrompt, locale: ChatLocale): OutgoingMe
       return asMessage(evaluationCard(prompt.evaluation, locale));
     case 'minutes':
       return asMessage(minutesCard(prompt.minutes, locale));
+    case 'noLongerParticipant':
+      return asMessage(noLongerParticipantCard(prompt.schoolName, locale));
   }
 }

@@ -36,6 +36,7 @@ import { publicNoteRoutes } from './server/routes/public-note-routes.js';
 import { schoolPlanRoutes } from './server/routes/school-plan-routes.js';
 import { reflectionRoutes } from './server/routes/reflection-routes.js';
 import { evaluationRoutes } from './server/routes/evaluation-routes.js';
+import { draftRoutes } from './server/routes/draft-routes.js';
 import { errorMapping, errorBody } from './server/error-mapping.js';
 import { localeFromAcceptLanguage } from './i18n/messages.js';
 import { createAgent } from '../bot/agent.js';
@@ -173,6 +174,7 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   api.use(schoolPlanRoutes(ctx));
   api.use(reflectionRoutes(ctx));
   api.use(evaluationRoutes(ctx));
+  api.use(draftRoutes(ctx));
   api.use((req, res) => res.status(404).json(errorBody('NOT_FOUND', localeFromAcceptLanguage(req.header('accept-language')))));
   app.use('/api', api);
   if (existsSync(tabDist)) {

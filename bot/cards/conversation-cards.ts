@@ -69,3 +69,9 @@ export function minutesCard(input: MinutesLinks, locale: BotLocale): AdaptiveCar
     ],
   );
 }
+
+/** Drawn over a person's open cards when the school leader takes them off the conversation. */
+export function noLongerParticipantCard(schoolName: string, locale: BotLocale): AdaptiveCard {
+  const t = botTexts(locale).removed;
+  return card(locale, [heading(interpolate(t.title, { school: schoolName })), paragraph(t.body)]);
+}

@@ -49,6 +49,10 @@ export const participantSchema = z.object({
   displayName: z.string(),
   role: roleSchema,
   response: attendeeResponseSchema,
+  /** A guest from outside the municipality, invited by e-mail. */
+  external: z.boolean(),
+  /** Sent the Outlook invitation; false while saved to the school's part but not yet sent. */
+  invited: z.boolean(),
 });
 
 export const conversationDetailsSchema = z.object({

@@ -29,7 +29,8 @@ const activeBeforeMeeting = new Set(['draft', 'invited', 'agendaSent']);
 export function duePrompts(conversation: Conversation, now: Date, settings: ChatScheduleSettings = defaultChatSchedule): DuePrompt[] {
   const due: DuePrompt[] = [];
   const untilStart = conversation.startsAt.getTime() - now.getTime();
-  const present = conversation.participants.filter((p) => p.response !== 'declined').map((p) => p.upn);
+  // Guests from outside the tenant have no Teams chat with the bot; those who declined are not coming.
+  const present = conversation.participants.filter((p) => p.response !== 'declined' && !p.external).map((p) => p.upn);
 
   // Only the latest reminder that is due: a conversation planned 8 days ahead gets the 7-day one, not both.
   if (['draft', 'invited'].includes(conversation.status) && conversation.agendaSentAt === null && untilStart > 0) {

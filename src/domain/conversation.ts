@@ -16,6 +16,10 @@ export const participantSchema = z.object({
   displayName: z.string(),
   role: roleSchema,
   response: attendeeResponseSchema,
+  /** A guest from outside the municipality's tenant, invited by e-mail (an outside consultant). */
+  external: z.boolean().default(false),
+  /** Sent the Outlook invitation: the municipality's and the school leader's from the plan, the others' with "Send dagsorden". */
+  invited: z.boolean().default(false),
 });
 export type Participant = z.infer<typeof participantSchema>;
 
@@ -82,8 +86,22 @@ export function planConversation(input: PlanInput, now: Date): Conversation {
     learningFocus: '',
     agendaSentAt: null,
     participants: [
-      { upn: input.organizer.upn, displayName: input.organizer.displayName, role: 'municipalLead', response: 'organizer' },
-      { upn: input.school.leaderUpn, displayName: input.school.leaderName, role: 'schoolLeader', response: 'none' },
+      {
+        upn: input.organizer.upn,
+        displayName: input.organizer.displayName,
+        role: 'municipalLead',
+        response: 'organizer',
+        external: false,
+        invited: true,
+      },
+      {
+        upn: input.school.leaderUpn,
+        displayName: input.school.leaderName,
+        role: 'schoolLeader',
+        response: 'none',
+        external: false,
+        invited: true,
+      },
     ],
   };
 }
@@ -102,7 +120,7 @@ export function describeSchoolPart(conversation: Conversation, developmentAreas:
  */
 export function replaceInvitedParticipants(
   conversation: Conversation,
-  invited: readonly { upn: string; displayName: string; role: Role }[],
+  invited: readonly { upn: string; displayName: string; role: Role; external?: boolean }[],
 ): Conversation {
   const fixed = conversation.participants.filter((p) => p.role === 'municipalLead' || p.role === 'schoolLeader');
   const seen = new Set(fixed.map((p) => p.upn.toLowerCase()));
@@ -112,7 +130,15 @@ export function replaceInvitedParticipants(
     const key = person.upn.toLowerCase();
     if (seen.has(key)) throw new DomainError('PARTICIPANT_DUPLICATE', { upn: person.upn });
     seen.add(key);
-    added.push({ ...person, response: kept.get(key)?.response ?? 'none' });
+    const earlier = kept.get(key);
+    added.push({
+      upn: person.upn,
+      displayName: person.displayName,
+      role: person.role,
+      response: earlier?.response ?? 'none',
+      external: person.external ?? false,
+      invited: earlier?.invited ?? false,
+    });
   }
   return { ...conversation, participants: [...fixed, ...added] };
 }
@@ -128,6 +154,7 @@ export function sendAgenda(conversation: Conversation, now: Date): Conversation 
     status: transition(conversation.status, 'sendAgenda'),
     // The deadline is judged by the first sending; later updates keep it.
     agendaSentAt: conversation.agendaSentAt ?? now,
+    participants: conversation.participants.map((p) => ({ ...p, invited: true })),
   };
 }
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Conversation } from './conversation.js';
 import { transition } from './conversation-lifecycle.js';
 import { DomainError } from './errors.js';
-import { checkPublicNote, warningFingerprint, type GuardContext, type GuardFinding } from './publication-guard/publication-guard.js';
+import { warningFingerprint, type GuardContext } from './publication-guard/publication-guard.js';
+import { checkPublication, type PublicFinding } from './publication-guard/check-publication.js';
 
 const text = (max: number) => z.string().trim().max(max);
 const isoDate = z.iso.date();
@@ -33,7 +34,7 @@ export type MinutesContent = z.infer<typeof minutesContentSchema>;
 
 export const emptyMinutes = (): MinutesContent => ({ itemNotes: {}, decisions: [], agreements: [], publicNote: '', confirmedWarnings: [] });
 
-export { warningFingerprint };
+export { warningFingerprint, checkPublication };
 
 /**
  * Minutes can be written once the meeting has started: the first save moves
@@ -48,24 +49,7 @@ export function startMinutes(conversation: Conversation, now: Date): Conversatio
   return { ...held, status: transition(held.status, 'draftMinutes') };
 }
 
-/** Where a finding stands on the public page: the note, or an agreement's "what" or owner. */
-export type PublicField = 'note' | `agreement:${string}:what` | `agreement:${string}:owner`;
-export interface PublicFinding extends GuardFinding {
-  field: PublicField;
-}
-
-/**
- * Everything the public page shows goes through the guard: the note, and each
- * agreement's text and owner (a pupil's or parent's name typed as the owner
- * would otherwise be published unchecked). Offsets are within each field.
- */
-export function checkPublication(minutes: Pick<MinutesContent, 'publicNote' | 'agreements'>, context: GuardContext): PublicFinding[] {
-  const inField = (field: PublicField, text: string) => checkPublicNote(text, context).findings.map((f) => ({ ...f, field }));
-  return [
-    ...inField('note', minutes.publicNote),
-    ...minutes.agreements.flatMap((a) => [...inField(`agreement:${a.id}:what`, a.what), ...inField(`agreement:${a.id}:owner`, a.owner)]),
-  ];
-}
+export type { PublicField, PublicFinding } from './publication-guard/check-publication.js';
 
 export interface ApprovalCheck {
   findings: PublicFinding[];

@@ -25,6 +25,9 @@ export const schoolPartRequestSchema = z.object({
       z.object({
         upn: z.string().email().max(200),
         role: z.enum(invitedRoles),
+        /** A guest from outside the tenant, invited by e-mail, with the name they go by. */
+        external: z.boolean().optional(),
+        displayName: plainText(200).optional(),
       }),
     )
     .max(40),

@@ -85,6 +85,15 @@ export const chatOutboxRepository = {
     return out;
   },
 
+  /** What was sent to one person about one conversation: the cards to close when they are no longer in it. */
+  async sentTo(db: Queryable, conversationId: string, upn: string): Promise<OutboxMessage[]> {
+    const rows = await db.query(`select * from chat_outbox where conversation_id = $1 and upn = $2 and status = 'sent'`, [
+      conversationId,
+      upn.toLowerCase(),
+    ]);
+    return rows.map(toMessage);
+  },
+
   async sentFor(db: Queryable, conversationId: string, kind: ChatMessageKind): Promise<OutboxMessage[]> {
     const rows = await db.query(`select * from chat_outbox where conversation_id = $1 and kind = $2 and status = 'sent'`, [
       conversationId,

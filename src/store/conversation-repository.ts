@@ -38,7 +38,14 @@ function fromRows(row: Row, participants: Row[]): StoredConversation {
       learningFocus: row.learning_focus,
       agendaSentAt: row.agenda_sent_at ? toDate(row.agenda_sent_at) : null,
       participants: participants.map((p) =>
-        participantSchema.parse({ upn: p.upn, displayName: p.display_name, role: p.role, response: p.response }),
+        participantSchema.parse({
+          upn: p.upn,
+          displayName: p.display_name,
+          role: p.role,
+          response: p.response,
+          external: p.external,
+          invited: p.invited,
+        }),
       ),
     },
   };
@@ -48,8 +55,9 @@ async function writeParticipants(tx: Queryable, id: string, participants: readon
   await tx.query('delete from participants where conversation_id = $1', [id]);
   for (const [position, p] of participants.entries()) {
     await tx.query(
-      'insert into participants (conversation_id, upn, display_name, role, response, position) values ($1, $2, $3, $4, $5, $6)',
-      [id, p.upn, p.displayName, p.role, p.response, position],
+      `insert into participants (conversation_id, upn, display_name, role, response, position, external, invited)
+       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [id, p.upn, p.displayName, p.role, p.response, position, p.external, p.invited],
     );
   }
 }

@@ -13,6 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { createApiClient, ApiError } from './api-client.js';
+import { hasUnsavedChanges } from './unsaved.js';
 import type { Me } from '../api/catalog.js';
 import { I18nProvider, localeFrom, makeTranslate, type Locale } from './i18n.js';
 import type { Host, HostTheme } from './teams-host.js';
@@ -59,7 +60,16 @@ export function App({ host }: { host: Host }) {
 
   useEffect(() => host.onThemeChange(setTheme), [host]);
   useEffect(() => {
-    const onHash = () => setRoute(routeOf());
+    let current = window.location.hash;
+    const onHash = () => {
+      // Leaving a form with unsaved changes asks first; staying puts the address back.
+      if (hasUnsavedChanges() && !window.confirm(makeTranslate(localeFrom(document.documentElement.lang))('unsaved.leave'))) {
+        history.pushState(null, '', current || '#/');
+        return;
+      }
+      current = window.location.hash;
+      setRoute(routeOf());
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);

@@ -95,4 +95,36 @@ describe('imports point inward', () => {
     );
     expect(sql).toEqual([]);
   });
+
+  it('keeps classic zod out of the tab (its bundle uses zod/mini for the API contract)', () => {
+    // Type-only imports vanish from the bundle; only imports that bring code count.
+    const codeImports = (file: string) =>
+      [...readFileSync(join(root, file), 'utf8').matchAll(/(?:^|\n)\s*import\s+(?!type\s)[^'"]*?from\s*['"]([^'"]+)['"]/g)].map(
+        (m) => m[1]!,
+      );
+    const resolve = (from: string, spec: string) => {
+      const base = normalize(relative(root, join(root, dirname(from), spec)));
+      return [base.replace(/\.js$/, '.ts'), base.replace(/\.js$/, '.tsx')].find((c) => {
+        try {
+          return statSync(join(root, c)).isFile();
+        } catch {
+          return false;
+        }
+      });
+    };
+    const seen = new Set<string>();
+    const reachesZod: string[] = [];
+    const walk = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const spec of codeImports(file)) {
+        if (spec === 'zod') reachesZod.push(file);
+        const next = spec.startsWith('.') ? resolve(file, spec) : undefined;
+        if (next) walk(next);
+      }
+    };
+    walk('src/tab/main.tsx');
+    expect(seen.size).toBeGreaterThan(20);
+    expect(reachesZod).toEqual([]);
+  });
 });

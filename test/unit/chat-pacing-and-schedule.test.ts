@@ -118,8 +118,22 @@ describe('who may run rounds and read reflections', () => {
     ...plannedConversation(),
     participants: [
       ...plannedConversation().participants,
-      { upn: 'jonas.kjaer@sohavn.example', displayName: 'Jonas', role: 'facilitator' as const, response: 'accepted' as const },
-      { upn: 'camilla.bro@sohavn.example', displayName: 'Camilla', role: 'participant' as const, response: 'accepted' as const },
+      {
+        upn: 'jonas.kjaer@sohavn.example',
+        displayName: 'Jonas',
+        role: 'facilitator' as const,
+        response: 'accepted' as const,
+        external: false,
+        invited: true,
+      },
+      {
+        upn: 'camilla.bro@sohavn.example',
+        displayName: 'Camilla',
+        role: 'participant' as const,
+        response: 'accepted' as const,
+        external: false,
+        invited: true,
+      },
     ],
   };
   it('the facilitator, the school leader and the municipality’s participant facilitate; others do not', () => {

@@ -17,8 +17,22 @@ const invited = (c: Conversation): Conversation => ({
   status: 'agendaSent',
   participants: [
     ...c.participants,
-    { upn: 'jonas.kjaer@sohavn.example', displayName: 'Jonas Kjær', role: 'facilitator', response: 'accepted' },
-    { upn: 'peter.lind@sohavn.example', displayName: 'Peter Lind', role: 'minuteTaker', response: 'declined' },
+    {
+      upn: 'jonas.kjaer@sohavn.example',
+      displayName: 'Jonas Kjær',
+      role: 'facilitator',
+      response: 'accepted',
+      external: false,
+      invited: true,
+    },
+    {
+      upn: 'peter.lind@sohavn.example',
+      displayName: 'Peter Lind',
+      role: 'minuteTaker',
+      response: 'declined',
+      external: false,
+      invited: true,
+    },
   ],
 });
 const conversation = invited(plannedConversation());

@@ -34,7 +34,12 @@ export async function chatPromptFor(ctx: AppContext, message: OutboxMessage): Pr
   const { db } = ctx;
   if (message.kind === 'cardUpdate') {
     const target = await chatOutboxRepository.byKey(db, String(message.payload.targetKey ?? ''));
-    return target ? chatPromptFor(ctx, target) : null;
+    if (!target?.conversationId) return null;
+    const current = await conversationRepository.getForParticipant(db, target.conversationId, target.upn);
+    if (current && current.status !== 'cancelled' && current.participants.length === 0) {
+      return { kind: 'noLongerParticipant', schoolName: current.schoolName };
+    }
+    return chatPromptFor(ctx, target);
   }
   if (!message.conversationId) return null;
   const conversation = await conversationRepository.getForParticipant(db, message.conversationId, message.upn);

@@ -9,7 +9,7 @@ import { queueChatMessage } from './queue-chat-message.js';
  */
 export async function queueWelcomes(tx: Queryable, conversation: Conversation): Promise<void> {
   for (const participant of conversation.participants) {
-    if (participant.response === 'declined') continue;
+    if (participant.response === 'declined' || participant.external) continue;
     await queueChatMessage(tx, {
       key: `welcome:${conversation.id}:${participant.upn.toLowerCase()}`,
       upn: participant.upn,

@@ -17,7 +17,8 @@ const dateFormat = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhag
 export function meetingInvitation(conversation: Conversation, view: AgendaView): MeetingInvitation {
   const attendees = conversation.participants
     .filter((p) => p.upn.toLowerCase() !== conversation.organizerUpn.toLowerCase())
-    .filter((p) => conversation.agendaSentAt !== null || p.role === 'schoolLeader')
+    // Only those sent the invitation: someone saved to the school's part but not yet sent is not in Outlook yet.
+    .filter((p) => p.invited)
     .map((p) => ({ address: p.upn, name: p.displayName, type: 'required' as const }));
   return {
     subject: interpolate(t.invitationSubject, { school: conversation.schoolName, date: dateFormat.format(conversation.startsAt) }),

@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import { conversationPolicy, type Actor } from '../../policies/conversation-policy.js';
 import { conversationRepository } from '../../store/conversation-repository.js';
 import { minutesRepository } from '../../store/minutes-repository.js';
+import { draftsRepository } from '../../store/drafts-repository.js';
 import { loadReadableConversation } from '../conversation/load-conversation.js';
 import type { AppContext } from '../app-context.js';
 
@@ -19,5 +20,6 @@ export async function saveMinutes(ctx: AppContext, actor: Actor, id: string, ver
     const drafted = startMinutes(stored.conversation, ctx.now());
     if (drafted.status !== stored.conversation.status) await conversationRepository.update(tx, drafted, stored.version);
     await minutesRepository.save(tx, id, content, version, actor.upn);
+    await draftsRepository.remove(tx, id, actor.upn, 'minutes');
   });
 }

@@ -79,7 +79,9 @@ export type ChatPrompt =
   | { kind: 'preparation'; preparation: PreparationPrompt }
   | { kind: 'reflection'; reflection: ReflectionPrompt }
   | { kind: 'evaluation'; evaluation: EvaluationPrompt }
-  | { kind: 'minutes'; minutes: MinutesLinks };
+  | { kind: 'minutes'; minutes: MinutesLinks }
+  /** A card redrawn for someone who was taken off the conversation: nothing more to answer. */
+  | { kind: 'noLongerParticipant'; schoolName: string };
 
 /** Sends into a person's 1:1 chat with the bot (the Bot Connector through the Agents SDK). */
 export interface ChatSender {

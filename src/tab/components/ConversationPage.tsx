@@ -166,9 +166,8 @@ export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: st
                   <TableCell>{p.displayName}</TableCell>
                   <TableCell>{t(`roles.${p.role}`)}</TableCell>
                   <TableCell data-testid="rsvp">
-                    {t(
-                      `conversation.response.${(p.response in { none: 1, notResponded: 1, organizer: 1, accepted: 1, tentativelyAccepted: 1, declined: 1 } ? p.response : 'none') as 'none'}`,
-                    )}
+                    {p.invited ? t(`conversation.response.${p.response}`) : t('schoolPart.notInvitedYet')}
+                    {p.external ? ` · ${t('schoolPart.guest')}` : ''}
                   </TableCell>
                 </TableRow>
               ))}
@@ -209,7 +208,7 @@ export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: st
               setEditorKey((k) => k + 1);
               void load();
             }}
-            onReload={() => void load().then(() => setEditorKey((k) => k + 1))}
+            onError={() => setNotice(null)}
             onRefresh={() => void load()}
           />
         </div>

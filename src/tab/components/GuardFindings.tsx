@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import { Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { GuardFinding } from '../../domain/publication-guard/publication-guard.js';
 import { warningFingerprint } from '../../domain/publication-guard/publication-guard.js';
-import type { PublicFinding } from '../../domain/minutes.js';
+import type { PublicFinding } from '../../domain/publication-guard/check-publication.js';
 import { useI18n } from '../i18n.js';
 
 const useStyles = makeStyles({

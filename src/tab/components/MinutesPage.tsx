@@ -18,7 +18,7 @@ import type { ConversationDetails } from '../../api/conversation.js';
 import type { MinutesContent, MinutesDetails } from '../../api/minutes.js';
 import { useI18n } from '../i18n.js';
 import { warningFingerprint } from '../../domain/publication-guard/publication-guard.js';
-import { checkPublication } from '../../domain/minutes.js';
+import { checkPublication } from '../../domain/publication-guard/check-publication.js';
 import { useLexicon } from '../lexicon.js';
 import { PublishConfirmation } from './PublishConfirmation.js';
 import { ErrorMessage } from './ErrorMessage.js';

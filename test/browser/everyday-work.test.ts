@@ -1,0 +1,77 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { lead, leader, planBody, startTestApp, waitFor, type TestApp } from '../support/test-app.js';
+import { accessibilityViolations, launchBrowser, shoot } from '../support/browser.js';
+
+/** The work that fills a municipality's ordinary week: nothing typed lost, people invited the way they are. */
+let app: TestApp;
+let browser: Browser;
+let page: Page;
+let id = '';
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const asLead = await app.as(lead);
+  const asLeader = await app.as(leader);
+  id = (await asLead('POST', '/conversations', planBody())).body.id;
+  await waitFor(async () => (await asLeader('GET', `/conversations/${id}`)).body.status === 'invited');
+  browser = await launchBrowser();
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' })).newPage();
+  page.on('dialog', (dialog) => void dialog.accept());
+});
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') await shoot(page, `failed-everyday-${task.name.slice(0, 2).replace(/\W/g, '')}`);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const signInAs = async (name: string) => {
+  await page.goto(app.url);
+  if (
+    await page
+      .getByRole('button', { name: 'Skift bruger' })
+      .isVisible()
+      .catch(() => false)
+  ) {
+    await page.getByRole('button', { name: 'Skift bruger' }).click();
+  }
+  await page.getByRole('button', { name: `Log ind som ${name}` }).click();
+};
+
+describe('everyday work in the browser', () => {
+  it('1. keeps what the school leader typed through a reload, and says it was put back', async () => {
+    await signInAs('Anders Holm');
+    await page.getByRole('link', { name: 'Åbn samtalen med Bakkeskolen' }).click();
+    await page.getByLabel('Udviklingsområder').fill('Pauserne som relationsrum – skrevet, men ikke gemt.');
+    await page.getByText(/Kladde gemt kl\./).waitFor();
+    await page.reload();
+    await page.getByText(/Dine ikke-gemte ændringer fra .* er sat ind igen/).waitFor();
+    expect(await page.getByLabel('Udviklingsområder').inputValue()).toBe('Pauserne som relationsrum – skrevet, men ikke gemt.');
+    await shoot(page, '20-draft-restored');
+  });
+
+  it('2. invites people: someone already added shows as added, a guest by e-mail, focus on the new row', async () => {
+    const finder = page.getByRole('searchbox', { name: 'Find person' });
+    await finder.fill('Jonas');
+    await page.getByRole('button', { name: /Tilføj Jonas Kjær/ }).click();
+    // Focus goes to the new person's role, not to the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Rolle for Jonas Kjær');
+    await finder.fill('Jonas');
+    await page.getByText('Jonas Kjær er allerede tilføjet').waitFor();
+    await finder.fill('rikke@udvikling.example');
+    await page.getByRole('button', { name: 'Inviter rikke@udvikling.example som gæst udefra' }).click();
+    await page.getByLabel('Navn på gæsten rikke@udvikling.example').fill('Rikke Holst');
+    await page.getByLabel('Rolle for Rikke Holst').selectOption('facilitator');
+    expect(await page.locator('[data-invitee="rikke@udvikling.example"]').textContent()).toContain('Ikke inviteret endnu');
+    await page.getByLabel('Læringsfokus').fill('Hvordan bliver frikvarteret et læringsrum?');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Send dagsorden' }).click();
+    await page.getByText('Dagsordenen er sendt til alle deltagere.').waitFor();
+    await waitFor(async () => app.sandbox!.state.events.find((e) => e.transactionId === id)?.attendees.length === 3);
+    const attendees = app.sandbox!.state.events.find((e) => e.transactionId === id)!.attendees.map((a) => a.emailAddress.address);
+    expect(attendees).toContain('rikke@udvikling.example');
+    await shoot(page, '21-guest-invited');
+  });
+});
