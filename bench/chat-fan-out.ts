@@ -56,7 +56,7 @@ async function runRound(label: string, faultRate: number): Promise<void> {
     new Date(),
   );
   const conversation = { ...planned, status: 'agendaSent' as const, participants: [...planned.participants, ...people] };
-  await conversationRepository.insert(db, conversation, randomUUID());
+  await conversationRepository.insert(db, conversation, randomUUID(), 'bench');
 
   sandbox.connectorFaults.configure({ rate: faultRate, statuses: [429], retryAfterSeconds: 0 });
   const stats = { ...sandbox.connectorStats };

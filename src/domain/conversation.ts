@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roleSchema, type Role } from './roles.js';
 import { conversationStatusSchema, transition, type ConversationStatus } from './conversation-lifecycle.js';
-import { assertAgendaFillsMeeting, type Template } from './template.js';
+import { assertAgendaFillsMeeting, assertItemKeysUnique, type Template, type TemplateItem } from './template.js';
 import { adjustItemMinutes } from './agenda-timing.js';
 import { assertPlannableTime, meetingMinutes } from './meeting-time.js';
 import { schoolYearOf } from './school-year.js';
@@ -48,6 +48,8 @@ export interface Conversation {
   learningFocus: string;
   agendaSentAt: Date | null;
   participants: Participant[];
+  /** The school's first development conversation: there is nothing earlier to follow up (§ 40 a, requirement 5). */
+  firstConversation: boolean;
 }
 
 export interface PlanInput {
@@ -58,6 +60,8 @@ export interface PlanInput {
   template: Template;
   /** Item minutes as the organiser adjusted them in the preview, by item key. */
   itemMinutes?: Record<string, number>;
+  /** The agenda's items as the organiser edited them (added, renamed, removed, reordered); the template's when absent. */
+  items?: TemplateItem[];
   theme: string;
   extraTopics: string[];
   startsAt: Date;
@@ -66,7 +70,8 @@ export interface PlanInput {
 
 export function planConversation(input: PlanInput, now: Date): Conversation {
   assertPlannableTime(now, input.startsAt, input.endsAt);
-  const items = adjustItemMinutes(input.template.items, input.itemMinutes);
+  const items = adjustItemMinutes(input.items ?? input.template.items, input.itemMinutes);
+  assertItemKeysUnique(items);
   assertAgendaFillsMeeting(items, meetingMinutes(input.startsAt, input.endsAt));
   return {
     id: input.id,
@@ -85,6 +90,7 @@ export function planConversation(input: PlanInput, now: Date): Conversation {
     developmentAreas: '',
     learningFocus: '',
     agendaSentAt: null,
+    firstConversation: false,
     participants: [
       {
         upn: input.organizer.upn,
@@ -168,3 +174,51 @@ export const markInvited = (conversation: Conversation): Conversation =>
   conversation.status === 'draft' ? { ...conversation, status: transition('draft', 'invite') } : conversation;
 
 export { conversationStatusSchema };
+
+/** What the municipality may change in a planned conversation: when, how long, the theme and topics, the items. */
+export interface PlanChanges {
+  startsAt: Date;
+  endsAt: Date;
+  theme: string;
+  extraTopics: string[];
+  items: TemplateItem[];
+}
+
+/** A conversation can be moved and its agenda edited until the meeting begins (and not once it is cancelled). */
+const editable = new Set<ConversationStatus>(['draft', 'invited', 'agendaSent']);
+
+/**
+ * Moves or edits a planned conversation. The same rules as planning: a future
+ * time, an end after the start, items that fill the meeting exactly. The
+ * school leader's part, the participants and the agenda's sending stay.
+ */
+export function changePlan(conversation: Conversation, changes: PlanChanges, now: Date): Conversation {
+  if (!editable.has(conversation.status) || now.getTime() >= conversation.startsAt.getTime()) {
+    throw new DomainError('TRANSITION_NOT_ALLOWED', { from: conversation.status, event: 'changePlan' });
+  }
+  assertPlannableTime(now, changes.startsAt, changes.endsAt);
+  assertItemKeysUnique(changes.items);
+  assertAgendaFillsMeeting(changes.items, meetingMinutes(changes.startsAt, changes.endsAt));
+  return {
+    ...conversation,
+    startsAt: changes.startsAt,
+    endsAt: changes.endsAt,
+    schoolYear: schoolYearOf(changes.startsAt),
+    theme: changes.theme,
+    extraTopics: changes.extraTopics,
+    template: { ...conversation.template, items: changes.items },
+  };
+}
+
+/** The agenda's items can be edited until the agenda is sent (the school leader's part of editing). */
+export function assertItemsEditable(conversation: Conversation): void {
+  if (conversation.agendaSentAt !== null || !editable.has(conversation.status)) {
+    throw new DomainError('TRANSITION_NOT_ALLOWED', { from: conversation.status, event: 'editItems' });
+  }
+}
+
+/** The school leader (or the municipality) says this is the school's first conversation: requirement 5 does not apply. */
+export const markFirstConversation = (conversation: Conversation, first: boolean): Conversation => ({
+  ...conversation,
+  firstConversation: first,
+});

@@ -58,7 +58,9 @@ export type AppErrorCode =
   | 'AGREEMENT_NOT_FOUND'
   | 'MINUTES_NOT_APPROVED'
   | 'ROUND_NOT_FOUND'
-  | 'ROUND_ALREADY_OPEN';
+  | 'ROUND_ALREADY_OPEN'
+  | 'CONVERSATION_EXISTS'
+  | 'IDEMPOTENCY_KEY_REUSED';
 
 export class AppError extends Error {
   constructor(

@@ -22,6 +22,8 @@ export interface ChecklistFacts {
   notePublished: boolean;
   /** The school has recorded where its website shows the note. */
   websiteUrlRecorded: boolean;
+  /** How many earlier conversations the app knows of for the school (0: this may be the first). */
+  earlierConversations: number;
 }
 
 const heldStatuses = new Set(['held', 'minutesDrafted', 'minutesApproved', 'published']);
@@ -48,7 +50,11 @@ export function checkRequirements(conversation: Conversation, facts: ChecklistFa
     covers(conversation, 'testResults')
       ? check(4, 'testResults', 'met', 'testResultsItem')
       : check(4, 'testResults', 'missing', 'noTestResultsItem'),
-    covers(conversation, 'followUp') ? check(5, 'followUp', 'met', 'followUpItem') : check(5, 'followUp', 'missing', 'noFollowUpItem'),
+    covers(conversation, 'followUp')
+      ? check(5, 'followUp', 'met', 'followUpItem')
+      : conversation.firstConversation
+        ? check(5, 'followUp', 'notApplicable', 'firstConversation')
+        : check(5, 'followUp', 'missing', facts.earlierConversations === 0 ? 'noFollowUpItemMaybeFirst' : 'noFollowUpItem'),
     !facts.schoolHasActionPlan
       ? check(6, 'actionPlanStatus', 'notApplicable', 'noActionPlan')
       : covers(conversation, 'actionPlanStatus')

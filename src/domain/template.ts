@@ -80,6 +80,15 @@ export function parseTemplate(input: unknown): Template {
   return template;
 }
 
+/** Item keys name answers and notes; two items with one key would mix them up. */
+export function assertItemKeysUnique(items: readonly Pick<TemplateItem, 'key'>[]): void {
+  const keys = new Set<string>();
+  for (const item of items) {
+    if (keys.has(item.key)) throw new DomainError('TEMPLATE_INVALID', { duplicateKey: item.key });
+    keys.add(item.key);
+  }
+}
+
 /**
  * The agenda must fill the meeting exactly: a 115-minute agenda in a 120-minute
  * meeting is five unplanned minutes, which is why the error names the difference.

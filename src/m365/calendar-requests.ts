@@ -52,6 +52,13 @@ export const calendarRequests = {
     parse: toMeetingEvent,
   }),
 
+  /** The body as Exchange holds it now, with the Teams meeting blob it appended. */
+  getBody: (organizerUpn: string, eventId: string): GraphCall<string> => ({
+    method: 'GET',
+    url: `${mailbox(organizerUpn)}/events/${encodeURIComponent(eventId)}?$select=body`,
+    parse: (body) => z.object({ body: z.object({ content: z.string().nullish() }).nullish() }).parse(body).body?.content ?? '',
+  }),
+
   cancelEvent: (organizerUpn: string, eventId: string, comment: string): GraphCall<void> => ({
     method: 'POST',
     url: `${mailbox(organizerUpn)}/events/${encodeURIComponent(eventId)}/cancel`,

@@ -74,6 +74,13 @@ export const driveRequests = {
     parse: toUploadedItem,
   }),
 
+  rename: (driveId: string, itemId: string, name: string): GraphCall<UploadedItem> => ({
+    method: 'PATCH',
+    url: `/drives/${encodeURIComponent(driveId)}/items/${encodeURIComponent(itemId)}`,
+    body: { name: safeDriveName(name) },
+    parse: toUploadedItem,
+  }),
+
   deleteItem: (driveId: string, itemId: string): GraphCall<void> => ({
     method: 'DELETE',
     url: `/drives/${encodeURIComponent(driveId)}/items/${encodeURIComponent(itemId)}`,

@@ -2,13 +2,19 @@ import type { CalendarGateway } from '../app/ports/calendar-gateway.js';
 import type { GraphExecutor } from './graph-executor.js';
 import { GraphError } from './graph-error.js';
 import { calendarRequests } from './calendar-requests.js';
+import { keepTeamsMeetingBlob } from './teams-meeting-blob.js';
 
 /** The conversation's meeting as an Outlook event in the organiser's calendar (application permission Calendars.ReadWrite). */
 export function graphCalendarGateway(graph: GraphExecutor): CalendarGateway {
   return {
     createMeeting: (organizerUpn, invitation, transactionId) =>
       graph.send(calendarRequests.createEvent(organizerUpn, invitation, transactionId)),
-    updateMeeting: (organizerUpn, eventId, invitation) => graph.send(calendarRequests.updateEvent(organizerUpn, eventId, invitation)),
+    // The body is read first: its Teams meeting blob must survive the update.
+    async updateMeeting(organizerUpn, eventId, invitation) {
+      const current = await graph.send(calendarRequests.getBody(organizerUpn, eventId));
+      const bodyHtml = keepTeamsMeetingBlob(current, invitation.bodyHtml);
+      return graph.send(calendarRequests.updateEvent(organizerUpn, eventId, { ...invitation, bodyHtml }));
+    },
     async cancelMeeting(organizerUpn, eventId, comment) {
       try {
         await graph.send(calendarRequests.cancelEvent(organizerUpn, eventId, comment));

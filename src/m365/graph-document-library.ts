@@ -28,6 +28,7 @@ export function graphDocumentLibrary(graph: GraphExecutor, driveId: string): Doc
         throw error;
       }
     },
+    rename: (itemId, name) => graph.send(driveRequests.rename(driveId, itemId, name)),
     folder: (folder) => graph.send(driveRequests.getFolder(driveId, folder)),
   };
 }

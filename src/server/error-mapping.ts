@@ -16,6 +16,8 @@ const statusByCode: Record<string, number> = {
   AGREEMENT_NOT_FOUND: 404,
   NOT_FOUND: 404,
   VERSION_CONFLICT: 409,
+  CONVERSATION_EXISTS: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
   MINUTES_NOT_APPROVED: 409,
   TRANSITION_NOT_ALLOWED: 409,
   PARTICIPANT_DUPLICATE: 409,
@@ -68,6 +70,16 @@ export function errorBody(code: string, locale: Locale, details: Record<string, 
   const labels: Record<string, unknown> = {};
   if (typeof details.field === 'string') labels.field = (texts.fields as Record<string, string>)[details.field] ?? details.field;
   if (typeof details.from === 'string') labels.from = (texts.status as Record<string, string>)[details.from] ?? details.from;
+  // "11. marts kl. 9.00": a time in a message is written in Copenhagen time, the way the person reads it.
+  if (typeof details.startsAt === 'string' && !Number.isNaN(Date.parse(details.startsAt))) {
+    labels.when = new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
+      timeZone: 'Europe/Copenhagen',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(details.startsAt));
+  }
   return { code, message: interpolate(template, { ...details, ...labels }), details };
 }
 

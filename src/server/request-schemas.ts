@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { invitedRoles } from '../domain/roles.js';
+import { templateItemSchema } from '../domain/template.js';
 
 /** Text fields are plain text: markup is refused rather than stored (everything is escaped on output anyway). */
 const markup = /<\s*\/?\s*[a-z!?][^>]*>|javascript:/i;
@@ -14,6 +15,18 @@ export const planRequestSchema = z.object({
   theme: plainText(200),
   extraTopics: z.array(plainText(300).min(1)).max(10).default([]),
   itemMinutes: z.record(z.string().max(60), z.number().int().min(1).max(240)).optional(),
+  /** The agenda's items as edited on the plan page (added, renamed, removed, reordered). */
+  items: z.array(templateItemSchema).min(1).max(30).optional(),
+});
+
+/** Moving or editing a planned conversation: the whole plan as the person now wants it, on the version they saw. */
+export const changePlanRequestSchema = z.object({
+  version: z.number().int().min(1),
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+  theme: plainText(200),
+  extraTopics: z.array(plainText(300).min(1)).max(10).default([]),
+  items: z.array(templateItemSchema).min(1).max(30),
 });
 
 export const schoolPartRequestSchema = z.object({

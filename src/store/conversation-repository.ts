@@ -37,6 +37,7 @@ function fromRows(row: Row, participants: Row[]): StoredConversation {
       developmentAreas: row.development_areas,
       learningFocus: row.learning_focus,
       agendaSentAt: row.agenda_sent_at ? toDate(row.agenda_sent_at) : null,
+      firstConversation: row.first_conversation === true,
       participants: participants.map((p) =>
         participantSchema.parse({
           upn: p.upn,
@@ -63,12 +64,21 @@ async function writeParticipants(tx: Queryable, id: string, participants: readon
 }
 
 export const conversationRepository = {
-  /** Inserts unless the same plan is there already (same key, or same school and start); returns the id that holds it. */
-  async insert(tx: Queryable, conversation: Conversation, idempotencyKey: string): Promise<{ id: string; created: boolean }> {
+  /**
+   * Inserts unless a plan is there already (same key, or same school and
+   * start); then returns the one that holds the place, with the key and the
+   * request hash it was made with, so the caller can tell a retry from a clash.
+   */
+  async insert(
+    tx: Queryable,
+    conversation: Conversation,
+    idempotencyKey: string,
+    requestHash: string,
+  ): Promise<{ id: string; created: true } | { id: string; created: false; idempotencyKey: string; requestHash: string | null }> {
     const inserted = await tx.query<{ id: string }>(
       `insert into conversations (id, idempotency_key, municipality, school_id, school_name, school_year, organizer_upn,
-         school_leader_upn, template, theme, extra_topics, starts_at, ends_at, status)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         school_leader_upn, template, theme, extra_topics, starts_at, ends_at, status, request_hash)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        on conflict do nothing returning id`,
       [
         conversation.id,
@@ -85,14 +95,16 @@ export const conversationRepository = {
         conversation.startsAt,
         conversation.endsAt,
         conversation.status,
+        requestHash,
       ],
     );
     if (inserted.length === 0) {
-      const [existing] = await tx.query<{ id: string }>(
-        'select id from conversations where idempotency_key = $1 or (school_id = $2 and starts_at = $3)',
+      const [existing] = await tx.query<{ id: string; idempotency_key: string; request_hash: string | null }>(
+        `select id, idempotency_key, request_hash from conversations where idempotency_key = $1 or (school_id = $2 and starts_at = $3)
+         order by (idempotency_key = $1) desc limit 1`,
         [idempotencyKey, conversation.schoolId, conversation.startsAt],
       );
-      return { id: existing!.id, created: false };
+      return { id: existing!.id, created: false, idempotencyKey: existing!.idempotency_key, requestHash: existing!.request_hash };
     }
     await writeParticipants(tx, conversation.id, conversation.participants);
     await tx.query('insert into m365_links (conversation_id) values ($1)', [conversation.id]);
@@ -107,10 +119,26 @@ export const conversationRepository = {
     return fromRows(row, participants);
   },
 
-  /** Optimistic concurrency: the save wins only if nobody saved since `expectedVersion` was read. */
+  /**
+   * Optimistic concurrency: the save wins only if nobody saved since
+   * `expectedVersion` was read. Moving onto another conversation's school and
+   * start is refused (one conversation per school per start time).
+   */
   async update(tx: Queryable, conversation: Conversation, expectedVersion: number): Promise<number> {
+    const clash = await tx.query<{ id: string }>('select id from conversations where school_id = $1 and starts_at = $2 and id <> $3', [
+      conversation.schoolId,
+      conversation.startsAt,
+      conversation.id,
+    ]);
+    if (clash[0])
+      throw new AppError('CONVERSATION_EXISTS', {
+        id: clash[0].id,
+        schoolName: conversation.schoolName,
+        startsAt: conversation.startsAt.toISOString(),
+      });
     const updated = await tx.query<{ version: number }>(
       `update conversations set status = $3, development_areas = $4, learning_focus = $5, agenda_sent_at = $6,
+          starts_at = $7, ends_at = $8, school_year = $9, theme = $10, extra_topics = $11, template = $12, first_conversation = $13,
           version = version + 1, updated_at = now()
        where id = $1 and version = $2 returning version`,
       [
@@ -120,6 +148,13 @@ export const conversationRepository = {
         conversation.developmentAreas,
         conversation.learningFocus,
         conversation.agendaSentAt,
+        conversation.startsAt,
+        conversation.endsAt,
+        conversation.schoolYear,
+        conversation.theme,
+        JSON.stringify(conversation.extraTopics),
+        JSON.stringify(conversation.template),
+        conversation.firstConversation,
       ],
     );
     if (updated.length === 0) throw new AppError('VERSION_CONFLICT', { id: conversation.id });
@@ -178,6 +213,15 @@ export const conversationRepository = {
           participants.filter((p) => p.conversation_id === row.id),
         ).conversation,
     );
+  },
+
+  /** How many conversations (not cancelled) the school had before this start: none means this may be its first. */
+  async countEarlier(db: Queryable, schoolId: string, startsAt: Date): Promise<number> {
+    const [row] = await db.query<{ n: number }>(
+      `select count(*)::int as n from conversations where school_id = $1 and starts_at < $2 and status <> 'cancelled'`,
+      [schoolId, startsAt],
+    );
+    return Number(row?.n ?? 0);
   },
 
   /** The schools that have a conversation (planned or held, not cancelled) in a school year. */

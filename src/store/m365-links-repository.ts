@@ -14,6 +14,8 @@ export interface M365Links {
   eventCancelledAt: string | null;
   /** When invitees' answers were last read from the organiser's event. */
   responsesSyncedAt: string | null;
+  /** The folder's path in the library once created, e.g. ["Skoleudviklingssamtaler", "2026-27", "Bakkeskolen", "2027-03-10 kl. 09.00"]. */
+  folderPath: string[] | null;
 }
 
 const columns: Record<keyof M365Links, string> = {
@@ -27,16 +29,20 @@ const columns: Record<keyof M365Links, string> = {
   invitationHash: 'invitation_hash',
   eventCancelledAt: 'event_cancelled_at',
   responsesSyncedAt: 'responses_synced_at',
+  folderPath: 'folder_path',
 };
 
 export const m365LinksRepository = {
   async get(db: Queryable, conversationId: string): Promise<M365Links> {
-    const [row] = await db.query<Record<string, string | null>>('select * from m365_links where conversation_id = $1', [conversationId]);
+    const [row] = await db.query<Record<string, any>>('select * from m365_links where conversation_id = $1', [conversationId]);
     return Object.fromEntries(Object.entries(columns).map(([key, column]) => [key, row?.[column] ?? null])) as unknown as M365Links;
   },
 
   async save(db: Queryable, conversationId: string, links: Partial<M365Links>): Promise<void> {
-    const entries = Object.entries(links).filter(([, v]) => v !== undefined);
+    // folder_path is jsonb: arrays travel as JSON text.
+    const entries = Object.entries(links)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]): [string, unknown] => [k, Array.isArray(v) ? JSON.stringify(v) : v]);
     if (entries.length === 0) return;
     const sets = entries.map(([key], i) => `${columns[key as keyof M365Links]} = $${i + 2}`).join(', ');
     await db.query(`update m365_links set ${sets} where conversation_id = $1`, [conversationId, ...entries.map(([, v]) => v)]);

@@ -12,7 +12,8 @@ beforeAll(async () => {
 afterAll(() => app.stop());
 
 const organizerEvents = () => app.sandbox!.state.events.filter((e) => e.mailbox === lead);
-const conversationFolders = () => app.sandbox!.state.driveItems.filter((i) => i.isFolder && /samtale [0-9a-f]{8}$/.test(i.name));
+const conversationFolders = () =>
+  app.sandbox!.state.driveItems.filter((i) => i.isFolder && /^\d{4}-\d{2}-\d{2} kl\. \d{2}\.\d{2}$/.test(i.name));
 const sideEffectsDone = async () => {
   const [row] = await app.db.query<{ open: number }>(`select count(*)::int as open from side_effects where status <> 'done'`);
   return row!.open === 0;

@@ -98,6 +98,17 @@ export class FakeLibrary extends FailureQueue implements DocumentLibrary {
     return true;
   }
 
+  async rename(itemId: string, name: string): Promise<LibraryItem> {
+    const prefix = itemId.replace(/^folder:/, '');
+    const renamed = [...prefix.split('/').slice(0, -1), name].join('/');
+    for (const [path, file] of [...this.files.entries()]) {
+      if (!path.startsWith(`${prefix}/`)) continue;
+      this.files.delete(path);
+      this.files.set(`${renamed}${path.slice(prefix.length)}`, file);
+    }
+    return { id: `folder:${renamed}`, name, webUrl: `https://sharepoint.example/${encodeURI(renamed)}`, parentId: null };
+  }
+
   async folder(folder: FolderPath) {
     return { id: `folder:${folder.join('/')}`, webUrl: `https://sharepoint.example/${encodeURI(folder.join('/'))}` };
   }

@@ -12,6 +12,7 @@ describe('the § 40 a checklist', () => {
       schoolHasActionPlan: false,
       notePublished: false,
       websiteUrlRecorded: false,
+      earlierConversations: 1,
     });
     expect(checks.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(statuses(checks)).toEqual({
@@ -30,12 +31,22 @@ describe('the § 40 a checklist', () => {
       ...describeSchoolPart(plannedConversation({ template: seedTemplate('cbl-erfaringer-viden-ansvar') }), 'Områder', 'Spørgsmål?'),
       status: 'published' as const,
     };
-    const checks = checkRequirements(published, { schoolHasActionPlan: true, notePublished: true, websiteUrlRecorded: true });
+    const checks = checkRequirements(published, {
+      schoolHasActionPlan: true,
+      notePublished: true,
+      websiteUrlRecorded: true,
+      earlierConversations: 1,
+    });
     expect(checks.every((c) => c.status === 'met')).toBe(true);
   });
 
   it('asks for the website address once the note has its stable link', () => {
-    const checks = checkRequirements(plannedConversation(), { schoolHasActionPlan: false, notePublished: true, websiteUrlRecorded: false });
+    const checks = checkRequirements(plannedConversation(), {
+      schoolHasActionPlan: false,
+      notePublished: true,
+      websiteUrlRecorded: false,
+      earlierConversations: 1,
+    });
     expect(checks.find((c) => c.key === 'publishedNote')).toMatchObject({ status: 'missing', reason: 'websiteNotRecorded' });
   });
 
@@ -44,6 +55,7 @@ describe('the § 40 a checklist', () => {
       schoolHasActionPlan: true,
       notePublished: false,
       websiteUrlRecorded: false,
+      earlierConversations: 1,
     });
     expect(checks.find((c) => c.key === 'actionPlanStatus')).toMatchObject({ status: 'missing', reason: 'noActionPlanItem' });
   });

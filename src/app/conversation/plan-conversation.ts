@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { planConversation } from '../../domain/conversation.js';
+import type { TemplateItem } from '../../domain/template.js';
+import { AppError } from '../../domain/errors.js';
 import { conversationPolicy, type Actor } from '../../policies/conversation-policy.js';
 import { conversationRepository } from '../../store/conversation-repository.js';
 import { requestSync } from './request-sync.js';
-import { AppError } from '../../domain/errors.js';
 import type { AppContext } from '../app-context.js';
 
 export interface PlanConversationCommand {
@@ -14,13 +15,17 @@ export interface PlanConversationCommand {
   theme: string;
   extraTopics: string[];
   itemMinutes?: Record<string, number>;
+  /** The agenda's items as edited on the plan page; the template's when absent. */
+  items?: TemplateItem[];
 }
 
 /**
  * "Plan samtale": checks everything first (nothing is stored and Graph is not
  * called for bad input), then writes the conversation and its sync job in one
- * transaction (outbox). The same plan sent twice — a double click, a retried
- * request — returns the first conversation.
+ * transaction (outbox). The same request sent twice — a double click, a
+ * retried request — returns the first conversation; another plan for the same
+ * school at the same start says so instead of silently opening the first; the
+ * same idempotency key with a different plan is refused.
  */
 export async function planConversationCommand(
   ctx: AppContext,
@@ -33,7 +38,8 @@ export async function planConversationCommand(
   if (!school) throw new AppError('SCHOOL_NOT_FOUND', { schoolId: command.schoolId });
   const template = ctx.templates.find((t) => t.id === command.templateId);
   if (!template) throw new AppError('TEMPLATE_NOT_FOUND', { templateId: command.templateId });
-  const unknownItems = Object.keys(command.itemMinutes ?? {}).filter((key) => !template.items.some((i) => i.key === key));
+  const items = command.items ?? template.items;
+  const unknownItems = Object.keys(command.itemMinutes ?? {}).filter((key) => !items.some((i) => i.key === key));
   if (unknownItems.length > 0) throw new AppError('VALIDATION_FAILED', { field: 'itemMinutes', unknownItems });
 
   const input = {
@@ -42,6 +48,7 @@ export async function planConversationCommand(
     school: { id: school.id, name: school.name, leaderUpn: school.leaderUpn, leaderName: school.leaderUpn },
     organizer: { upn: actor.upn, displayName: actor.displayName },
     template,
+    items,
     itemMinutes: command.itemMinutes,
     theme: command.theme,
     extraTopics: command.extraTopics,
@@ -56,19 +63,21 @@ export async function planConversationCommand(
     ctx.now(),
   );
 
-  const key = idempotencyKey ?? defaultIdempotencyKey(actor.upn, command);
+  const requestHash = hashOf([actor.upn.toLowerCase(), command]);
+  const key = idempotencyKey ?? hashOf([actor.upn.toLowerCase(), command.schoolId, command.startsAt.toISOString()]);
   const result = await ctx.db.transaction(async (tx) => {
-    const inserted = await conversationRepository.insert(tx, conversation, key);
+    const inserted = await conversationRepository.insert(tx, conversation, key, requestHash);
     if (inserted.created) await requestSync(tx, inserted.id, 1, ['invitation', 'folder', 'agenda']);
     return inserted;
   });
-  if (result.created) ctx.wakeJobs();
-  return result;
+  if (result.created) {
+    ctx.wakeJobs();
+    return result;
+  }
+  // The same request again (a retry, a double click): the first answer.
+  if (result.requestHash === requestHash) return { id: result.id, created: false };
+  if (idempotencyKey && result.idempotencyKey === idempotencyKey) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+  throw new AppError('CONVERSATION_EXISTS', { id: result.id, schoolName: school.name, startsAt: command.startsAt.toISOString() });
 }
 
-/** Without a client key, the same organiser planning the same school at the same time is the same plan. */
-function defaultIdempotencyKey(upn: string, command: PlanConversationCommand): string {
-  return createHash('sha256')
-    .update(JSON.stringify([upn.toLowerCase(), command.schoolId, command.startsAt.toISOString()]))
-    .digest('hex');
-}
+const hashOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');

@@ -6,7 +6,7 @@ import { documentsRepository } from '../../store/documents-repository.js';
 import { agreementsRepository } from '../../store/agreements-repository.js';
 import { buildAgendaView } from '../../documents/agenda-view.js';
 import { renderAgendaDocx } from '../../documents/agenda-docx.js';
-import { conversationFolder } from '../../documents/conversation-folder.js';
+import { conversationFolder, folderLeaf } from '../../documents/conversation-folder.js';
 import { docxContentType } from '../../documents/content-types.js';
 import { serverTexts } from '../../i18n/messages.js';
 import type { JobAttempt } from '../../jobs/job-kind.js';
@@ -55,8 +55,9 @@ export async function syncConversation(ctx: AppContext, conversationId: string, 
   if (conversation.status === 'cancelled') return cancelMeeting(ctx, conversation, links, report);
 
   const failures = new Failures();
+  const placed = await followMovedFolder(ctx, conversation, links, report);
   const followUp = await agreementsRepository.forFollowUp(ctx.db, conversation.schoolId, conversation.startsAt, stored.createdAt);
-  const agendaLinks = await uploadAgendaAndDocuments(ctx, conversation, links, followUp, report, failures);
+  const agendaLinks = await uploadAgendaAndDocuments(ctx, conversation, placed, followUp, report, failures);
   const documents = await linkedDocuments(ctx, conversationId);
   const view = buildAgendaView(conversation, { documents, agendaUrl: agendaLinks.agendaWebUrl, joinUrl: links.joinUrl, followUp });
   await sendInvitationAndFolderLink(ctx, conversation, agendaLinks, meetingInvitation(conversation, view), report, failures);
@@ -75,7 +76,7 @@ async function uploadAgendaAndDocuments(
   report: SideEffectReport,
   failures: Failures,
 ): Promise<M365Links> {
-  const folder = conversationFolder(conversation);
+  const folder = links.folderPath ?? conversationFolder(conversation);
   const pending = await documentsRepository.pendingUploads(ctx.db, conversation.id);
   const agendaDocx = await renderAgendaDocx(
     buildAgendaView(conversation, {
@@ -95,11 +96,18 @@ async function uploadAgendaAndDocuments(
   let updated = links;
   if (agenda!.ok) {
     const item = agenda!.value;
-    updated = { ...links, agendaItemId: item.id, agendaWebUrl: item.webUrl, folderItemId: item.parentId ?? links.folderItemId };
+    updated = {
+      ...links,
+      agendaItemId: item.id,
+      agendaWebUrl: item.webUrl,
+      folderItemId: item.parentId ?? links.folderItemId,
+      folderPath: [...folder],
+    };
     await m365LinksRepository.save(ctx.db, conversation.id, {
       agendaItemId: updated.agendaItemId,
       agendaWebUrl: updated.agendaWebUrl,
       folderItemId: updated.folderItemId,
+      folderPath: updated.folderPath,
     });
     await report('agenda', null);
     await report('folder', null);
@@ -133,7 +141,8 @@ async function sendInvitationAndFolderLink(
     : hash !== links.invitationHash
       ? ctx.calendar.updateMeeting(conversation.organizerUpn, links.eventId, invitation)
       : null;
-  const folderLookup = !links.folderWebUrl && links.folderItemId !== null ? ctx.library.folder(conversationFolder(conversation)) : null;
+  const folderLookup =
+    !links.folderWebUrl && links.folderItemId !== null ? ctx.library.folder(links.folderPath ?? conversationFolder(conversation)) : null;
   const [eventResult, folderResult] = await Promise.allSettled([eventWrite, folderLookup]);
   const event = outcome(eventResult);
   const folder = outcome(folderResult);
@@ -158,6 +167,31 @@ async function sendInvitationAndFolderLink(
   }
   if (folderLookup && folder.ok && folder.value)
     await m365LinksRepository.save(ctx.db, conversation.id, { folderWebUrl: folder.value.webUrl });
+}
+
+/**
+ * A moved conversation's folder is renamed to its new date and time (in the
+ * school year it was created in), so its files stay together and the name
+ * says when the meeting is.
+ */
+async function followMovedFolder(
+  ctx: AppContext,
+  conversation: Conversation,
+  links: M365Links,
+  report: SideEffectReport,
+): Promise<M365Links> {
+  const leaf = folderLeaf(conversation);
+  if (!links.folderItemId || !links.folderPath || links.folderPath.at(-1) === leaf) return links;
+  try {
+    const renamed = await ctx.library.rename(links.folderItemId, leaf);
+    const moved = { ...links, folderPath: [...links.folderPath.slice(0, -1), leaf], folderWebUrl: renamed.webUrl };
+    await m365LinksRepository.save(ctx.db, conversation.id, { folderPath: moved.folderPath, folderWebUrl: moved.folderWebUrl });
+    return moved;
+  } catch (error) {
+    const remote = asRemoteError(error, 'RenameFailed');
+    await report('folder', remote);
+    throw remote;
+  }
 }
 
 /** Cancels the Outlook event once; Exchange then sends the cancellation to every attendee. */

@@ -56,6 +56,7 @@ export async function viewConversation(ctx: AppContext, actor: Actor, id: string
       schoolHasActionPlan: await schoolHasActionPlan(ctx, stored.conversation.schoolId),
       notePublished: stored.conversation.status === 'published',
       websiteUrlRecorded: (await minutesRepository.get(ctx.db, id)).websiteUrl !== null,
+      earlierConversations: await conversationRepository.countEarlier(ctx.db, stored.conversation.schoolId, stored.conversation.startsAt),
     }),
   };
 }

@@ -26,6 +26,8 @@ export interface DocumentLibrary {
   replace(itemId: string, file: LibraryFile): Promise<LibraryItem>;
   /** Deletes an item; false when it was already gone. */
   remove(itemId: string): Promise<boolean>;
+  /** Gives an item a new name in the same folder (a moved conversation's folder). */
+  rename(itemId: string, name: string): Promise<LibraryItem>;
   /** The folder's id and the link people open it with. */
   folder(folder: FolderPath): Promise<{ id: string; webUrl: string }>;
 }

@@ -248,3 +248,20 @@ export function deleteItem(ctx: SandboxGraphContext, driveId: string, itemId: st
   for (const id of doomed) ctx.state.removed('driveItems', id);
   return { status: 204 };
 }
+
+/** PATCH /drives/{d}/items/{id} with a new name: renames in place (the product renames a moved conversation's folder). */
+export function renameItem(ctx: SandboxGraphContext, driveId: string, itemId: string, json: unknown): GraphResponse {
+  checkDrive(ctx, driveId);
+  const body = requireBody(ctx, 'microsoft.graph.driveItem', json);
+  const item = ctx.state.driveItems.find((i) => i.id === itemId);
+  if (!item) throw new GraphHttpError(404, 'itemNotFound', 'The resource could not be found.');
+  const name = String(body.name ?? '');
+  checkName(name);
+  if (childrenOf(ctx, item.parentId ?? rootId).some((c) => c.id !== item.id && c.name.toLowerCase() === name.toLowerCase())) {
+    throw new GraphHttpError(409, 'nameAlreadyExists', 'An item with the same name already exists.');
+  }
+  item.name = name;
+  item.lastModifiedDateTime = nowIso();
+  ctx.state.changed('driveItems', item);
+  return { status: 200, body: presentItem(ctx, item) };
+}

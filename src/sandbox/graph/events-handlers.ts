@@ -190,6 +190,9 @@ export function createEvent(ctx: SandboxGraphContext, mailboxId: string, json: u
     createdDateTime: now,
     lastModifiedDateTime: now,
   };
+  // Exchange appends the Teams meeting's join information to an online meeting's body.
+  if (event.onlineMeeting)
+    event.body = { contentType: 'html', content: `${event.body.content}${teamsMeetingBlob(event.onlineMeeting.joinUrl)}` };
   ctx.state.events.push(event);
   syncAttendeeCopies(ctx, event, [], false);
   ctx.state.changed('events', event);
@@ -289,4 +292,16 @@ export function respondToEvent(
   }
   ctx.state.changed('events', copy);
   return { status: 202 };
+}
+
+/** The join block Exchange writes into a Teams meeting's body (shape as in Outlook, text in Danish). */
+function teamsMeetingBlob(joinUrl: string): string {
+  const url = joinUrl.replace(/"/g, '&quot;');
+  return (
+    '<div style="width:100%"><span style="white-space:nowrap;color:#5F5F5F;opacity:.36">' +
+    '_'.repeat(80) +
+    '</span></div><div class="me-email-text" lang="da-DK"><div style="margin-top:24px;margin-bottom:20px">' +
+    '<span style="font-size:24px;color:#252424">Microsoft Teams-møde</span></div><div style="margin-bottom:20px">' +
+    `<a class="me-email-headline" href="${url}" target="_blank" rel="noreferrer noopener">Deltag i mødet nu</a></div></div>`
+  );
 }

@@ -8,6 +8,7 @@ import {
   createChild,
   createUploadSession,
   deleteItem,
+  renameItem,
   getContent,
   getItem,
   getItemByPath,
@@ -55,6 +56,7 @@ const routes: Route[] = [
     (c, m, r) => putContentById(c, m[1]!, m[2]!, r.raw ?? Buffer.alloc(0), r.headers['content-type'] ?? 'application/octet-stream'),
   ],
   ['DELETE', /^\/drives\/([^/]+)\/items\/([^/]+)$/, (c, m) => deleteItem(c, m[1]!, m[2]!)],
+  ['PATCH', /^\/drives\/([^/]+)\/items\/([^/]+)$/, (c, m, r) => renameItem(c, m[1]!, m[2]!, r.json)],
 ];
 
 export interface GraphStats {

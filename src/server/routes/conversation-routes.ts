@@ -22,7 +22,15 @@ import {
   conversationListSchema,
   meetingConversationSchema,
 } from '../../api/conversation.js';
-import { parseBody, planRequestSchema, schoolPartRequestSchema, versionedActionSchema } from '../request-schemas.js';
+import {
+  changePlanRequestSchema,
+  parseBody,
+  planRequestSchema,
+  schoolPartRequestSchema,
+  versionedActionSchema,
+} from '../request-schemas.js';
+import { changePlanCommand } from '../../app/conversation/change-plan.js';
+import { setFirstConversation } from '../../app/conversation/set-first-conversation.js';
 import { presentConversation, presentConversationSummary } from '../presenters/conversation-presenter.js';
 
 /** Thin HTTP: parse, call the use case, present. */
@@ -59,6 +67,26 @@ export function conversationRoutes(ctx: AppContext): Router {
 
   router.get('/conversations/:id', async (req, res) => {
     reply(res, conversationDetailsSchema, await present(actorOf(req), req.params.id));
+  });
+
+  router.put('/conversations/:id/plan', express.json({ limit: '256kb' }), async (req, res) => {
+    const actor = actorOf(req);
+    const body = parseBody(changePlanRequestSchema, req.body, ['theme', 'extraTopics']);
+    await changePlanCommand(ctx, actor, req.params.id, body.version, {
+      startsAt: new Date(body.startsAt),
+      endsAt: new Date(body.endsAt),
+      theme: body.theme,
+      extraTopics: body.extraTopics,
+      items: body.items,
+    });
+    reply(res, conversationDetailsSchema, await present(actor, req.params.id));
+  });
+
+  router.put('/conversations/:id/first-conversation', express.json(), async (req, res) => {
+    const actor = actorOf(req);
+    const body = parseBody(versionedActionSchema.extend({ first: z.boolean() }), req.body, []);
+    await setFirstConversation(ctx, actor, req.params.id, body.version, body.first);
+    reply(res, conversationDetailsSchema, await present(actor, req.params.id));
   });
 
   router.put('/conversations/:id/school-part', express.json({ limit: '64kb' }), async (req, res) => {

@@ -21,3 +21,6 @@ create table drafts (
   updated_at timestamptz not null default now(),
   primary key (conversation_id, upn, kind)
 );
+
+-- Where the conversation's folder is, once SharePoint has it: a moved conversation renames its folder.
+alter table m365_links add column folder_path jsonb;
