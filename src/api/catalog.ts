@@ -27,7 +27,7 @@ export type CatalogTemplateItem = z.infer<typeof templateItemSchema>;
 export const catalogSchema = z.object({
   municipality: z.string(),
   defaultTheme: z.string(),
-  schools: z.array(z.object({ id: z.string(), name: z.string(), leaderUpn: z.string() })),
+  schools: z.array(z.object({ id: z.string(), name: z.string(), leaderUpn: z.string(), leaderName: z.string() })),
   templates: z.array(
     z.object({
       id: z.string(),

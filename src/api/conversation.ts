@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { attendeeResponseSchema, conversationStatusSchema, instant, nullableString, roleSchema } from './common.js';
+import { templateItemSchema } from './catalog.js';
 
 export const deadlineSchema = z.object({
   dueAt: instant,
@@ -79,6 +80,8 @@ export const conversationDetailsSchema = z.object({
       endsAt: instant,
     }),
   ),
+  /** The agenda's items in full, for editing them. */
+  items: z.array(templateItemSchema),
   links: z.object({ event: nullableString, join: nullableString, folder: nullableString, agenda: nullableString }),
   sideEffects: z.array(sideEffectSchema),
   requirements: z.array(requirementSchema),
@@ -105,6 +108,12 @@ export const conversationDetailsSchema = z.object({
     participant: z.boolean(),
     evaluation: z.boolean(),
     minutes: z.boolean(),
+    /** Move the meeting and change time, length, theme and topics (the municipality, before the meeting). */
+    changePlan: z.boolean(),
+    /** Edit the agenda's items (the municipality before the meeting; the school leader until the agenda is sent). */
+    editItems: z.boolean(),
+    /** Answer "ikke relevant – første samtale" for requirement 5. */
+    markFirstConversation: z.boolean(),
   }),
 });
 export type ConversationDetails = z.infer<typeof conversationDetailsSchema>;

@@ -20,7 +20,7 @@ import type { Host, HostTheme } from './teams-host.js';
 import { SignInPicker } from './components/SignInPicker.js';
 import { ConversationList } from './components/ConversationList.js';
 import { ConversationPage } from './components/ConversationPage.js';
-import { PlanPage } from './components/PlanPage.js';
+import { EditPlanPage, PlanPage } from './components/PlanPage.js';
 import { MinutesPage } from './components/MinutesPage.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { meSchema } from '../api/catalog.js';
@@ -122,6 +122,7 @@ export function App({ host }: { host: Host }) {
   }, []);
   const conversationId = /^\/conversations\/([0-9a-f-]+)$/.exec(route)?.[1];
   const minutesId = /^\/conversations\/([0-9a-f-]+)\/minutes$/.exec(route)?.[1];
+  const editId = /^\/conversations\/([0-9a-f-]+)\/edit$/.exec(route)?.[1];
 
   return (
     <FluentProvider theme={themes[theme]} className={styles.root}>
@@ -166,6 +167,8 @@ export function App({ host }: { host: Host }) {
             )
           ) : route === '/plan' && me.isMunicipalLead ? (
             <PlanPage api={api} navigate={navigate} />
+          ) : editId ? (
+            <EditPlanPage key={editId} api={api} id={editId} navigate={navigate} />
           ) : minutesId ? (
             <MinutesPage key={minutesId} api={api} id={minutesId} navigate={navigate} />
           ) : conversationId ? (

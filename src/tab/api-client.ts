@@ -4,6 +4,7 @@ import type { Locale } from './i18n.js';
 export interface ApiErrorBody {
   code: string;
   message: string;
+  details?: Record<string, unknown>;
   fields?: { field: string; message: string }[];
 }
 

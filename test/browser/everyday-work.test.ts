@@ -29,14 +29,13 @@ afterAll(async () => {
 
 const signInAs = async (name: string) => {
   await page.goto(app.url);
-  if (
-    await page
-      .getByRole('button', { name: 'Skift bruger' })
-      .isVisible()
-      .catch(() => false)
-  ) {
-    await page.getByRole('button', { name: 'Skift bruger' }).click();
-  }
+  // Wait until the page knows who is signed in before deciding whether to switch.
+  await page
+    .getByRole('button', { name: /^(Skift bruger|Log ind som )/ })
+    .first()
+    .waitFor();
+  const switchUser = page.getByRole('button', { name: 'Skift bruger' });
+  if (await switchUser.isVisible()) await switchUser.click();
   await page.getByRole('button', { name: `Log ind som ${name}` }).click();
 };
 
@@ -73,5 +72,44 @@ describe('everyday work in the browser', () => {
     const attendees = app.sandbox!.state.events.find((e) => e.transactionId === id)!.attendees.map((a) => a.emailAddress.address);
     expect(attendees).toContain('rikke@udvikling.example');
     await shoot(page, '21-guest-invited');
+  });
+});
+
+describe('moving a conversation in the browser', () => {
+  it('3. the municipal lead moves the meeting and adds a follow-up item; every invitee gets the update', async () => {
+    await signInAs('Mette Lund');
+    await page.getByRole('link', { name: 'Åbn samtalen med Bakkeskolen' }).click();
+    await page.getByRole('button', { name: 'Flyt eller ret samtalen' }).click();
+    await page.getByRole('heading', { name: 'Flyt eller ret samtalen med Bakkeskolen' }).waitFor();
+    await page.getByLabel('Dato').fill('2027-03-24');
+    await page.getByRole('button', { name: 'Tilføj punkt' }).click();
+    // Focus goes to the new item's title.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value ?? null)).toBe('');
+    await page.keyboard.type('Opfølgning på sidste års aftaler');
+    await page.getByRole('button', { name: 'Detaljer for punkt 8' }).click();
+    await page.getByRole('checkbox', { name: 'Opfølgning på tidligere samtaler' }).check();
+    await page.getByRole('button', { name: /Flyt punkt 8 \(Opfølgning på sidste års aftaler\) op/ }).click();
+    await page.getByText('Punkterne er 10 min. for lange: de fylder 130 min., mødet varer 120 min.').waitFor();
+    await page.getByRole('button', { name: 'Fordel forskellen på punkterne' }).click();
+    await page.getByText('I alt 120 af 120 min.').waitFor();
+    await shoot(page, '22-move-conversation');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Gem og opdatér invitationen' }).click();
+    await page.getByRole('heading', { name: 'Samtale med Bakkeskolen' }).waitFor();
+    await page.getByText(/onsdag den 24\. marts 2027/).waitFor();
+    await app.runner.drain();
+    const state = app.sandbox!.state;
+    const organiser = state.events.filter((e) => e.transactionId === id);
+    expect(organiser).toHaveLength(1);
+    for (const invitee of ['anders.holm@sohavn.example', 'jonas.kjaer@sohavn.example']) {
+      const update = state.messages.filter((m) => m.mailbox === invitee && m.kind === 'meetingUpdate').at(-1);
+      expect(update, invitee).toBeDefined();
+      const copy = state.events.find((e) => e.meetingId === organiser[0]!.id && e.mailbox === invitee)!;
+      expect(copy.start.dateTime).toBe('2027-03-24T09:00:00');
+      expect(copy.body.content).toContain('Opfølgning på sidste års aftaler');
+      expect(copy.body.content).toContain('Deltag i mødet nu');
+    }
+    expect(state.driveItems.filter((i) => i.name === 'Dagsorden.docx')).toHaveLength(1);
+    await page.locator('[data-requirement="followUp"][data-status="met"]').waitFor();
   });
 });

@@ -47,6 +47,9 @@ describe(`who sees and changes a conversation (${databaseKind()})`, () => {
       facilitate: false,
       participant: true,
       evaluation: false,
+      changePlan: false,
+      editItems: false,
+      markFirstConversation: false,
     });
   });
 

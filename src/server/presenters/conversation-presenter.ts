@@ -28,6 +28,7 @@ const presentDeadline = (startsAt: Date, sentAt: Date | null, now: Date) => {
 
 export function presentConversation(details: Details, actor: Actor, now: Date): ConversationDetails {
   const { conversation, version } = details.stored;
+  const beforeMeeting = ['draft', 'invited', 'agendaSent'].includes(conversation.status) && now.getTime() < conversation.startsAt.getTime();
   return {
     ...presentConversationSummary(details.stored, now),
     municipality: conversation.municipality,
@@ -50,6 +51,7 @@ export function presentConversation(details: Details, actor: Actor, now: Date): 
       startsAt: startsAt.toISOString(),
       endsAt: endsAt.toISOString(),
     })),
+    items: conversation.template.items,
     links: {
       event: details.links.eventWebLink,
       join: details.links.joinUrl,
@@ -92,6 +94,16 @@ export function presentConversation(details: Details, actor: Actor, now: Date): 
       evaluation: now.getTime() >= conversation.startsAt.getTime() && conversation.status !== 'cancelled',
       // Minutes open once the meeting has started (by the server's clock) and stay readable after.
       minutes: now.getTime() >= conversation.startsAt.getTime() && conversation.status !== 'cancelled',
+      changePlan: conversationPolicy.canPlan(actor) && beforeMeeting,
+      editItems:
+        (conversationPolicy.canPlan(actor) && beforeMeeting) ||
+        (conversationPolicy.canEditSchoolPart(actor, conversation) && beforeMeeting && conversation.agendaSentAt === null),
+      markFirstConversation:
+        (conversationPolicy.canPlan(actor) || conversationPolicy.canEditSchoolPart(actor, conversation)) &&
+        !['cancelled', 'published'].includes(conversation.status) &&
+        details.requirements.some(
+          (r) => r.key === 'followUp' && (r.reason === 'noFollowUpItemMaybeFirst' || r.reason === 'firstConversation'),
+        ),
     },
     version,
   };

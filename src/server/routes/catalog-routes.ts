@@ -16,11 +16,18 @@ export function catalogRoutes(ctx: AppContext, mode: 'local' | 'm365'): Router {
   });
 
   /** What the plan dialog needs: schools, the templates in full (for the timed preview), the default theme. */
-  router.get('/catalog', (_req, res) => {
+  router.get('/catalog', async (_req, res) => {
+    // The school leaders' names from the directory (cached), so the plan page names a person, not an address.
+    const leaders = await Promise.all(ctx.organisation.schools.map((s) => ctx.directory.getUser(s.leaderUpn).catch(() => null)));
     reply(res, catalogSchema, {
       municipality: ctx.organisation.municipality,
       defaultTheme: ctx.organisation.defaultTheme,
-      schools: ctx.organisation.schools.map((s) => ({ id: s.id, name: s.name, leaderUpn: s.leaderUpn })),
+      schools: ctx.organisation.schools.map((s, i) => ({
+        id: s.id,
+        name: s.name,
+        leaderUpn: s.leaderUpn,
+        leaderName: leaders[i]?.displayName ?? s.leaderUpn,
+      })),
       templates: ctx.templates.map((t) => ({ ...t, totalMinutes: totalMinutes(t.items) })),
     });
   });

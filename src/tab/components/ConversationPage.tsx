@@ -152,7 +152,14 @@ export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: st
         ) : null}
       </div>
       <ErrorMessage error={error} />
-      <CancelConversation api={api} conversation={c} onCancelled={setConversation} />
+      <div className={styles.links}>
+        {c.permissions.changePlan || c.permissions.editItems ? (
+          <Button onClick={() => navigate(`/conversations/${c.id}/edit`)}>
+            {c.permissions.changePlan ? t('conversation.changePlan') : t('conversation.editItems')}
+          </Button>
+        ) : null}
+        <CancelConversation api={api} conversation={c} onCancelled={setConversation} />
+      </div>
       <div className={styles.grid}>
         <SideEffectsPanel conversation={c} onRetry={retry} retrying={retrying} />
         <Panel title={t('conversation.deadlineTitle')}>

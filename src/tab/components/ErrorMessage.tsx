@@ -1,8 +1,11 @@
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { ApiError } from '../api-client.js';
 import { useI18n } from '../i18n.js';
 
-/** Shows an API error as the server explained it, with each field's problem listed. */
+/**
+ * Shows an API error as the server explained it, with each field's problem
+ * listed; a clash with an existing conversation links to it.
+ */
 export function ErrorMessage({ error }: { error: unknown }) {
   const { t } = useI18n();
   if (!error) return null;
@@ -18,6 +21,9 @@ export function ErrorMessage({ error }: { error: unknown }) {
               <li key={f.field}>{f.message}</li>
             ))}
           </ul>
+        ) : null}
+        {api?.body.code === 'CONVERSATION_EXISTS' && typeof api.body.details?.id === 'string' ? (
+          <Link href={`#/conversations/${api.body.details.id}`}>{t('plan.openExisting')}</Link>
         ) : null}
       </MessageBarBody>
     </MessageBar>
