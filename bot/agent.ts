@@ -9,6 +9,7 @@ import { submitEvaluation } from '../src/app/evaluation/submit-evaluation.js';
 import { ownPreparation } from '../src/app/preparation/own-preparation.js';
 import { submitPreparation } from '../src/app/preparation/submit-preparation.js';
 import { queueEvaluationPrompts } from '../src/app/chat/queue-evaluation-prompts.js';
+import { recordMeetingEnded } from '../src/app/conversation/record-meeting-ended.js';
 import { identifyChatUser, type ChatActor } from '../src/app/chat/identify-chat-user.js';
 import { upcomingConversations } from '../src/app/chat/upcoming-conversations.js';
 import { botTexts, botLocaleOf, type BotLocale } from './bot-texts.js';
@@ -189,11 +190,13 @@ export function createAgent(deps: AgentDeps): AgentApplication<TurnState> {
     } as never);
   });
 
-  // Teams sends meetingEnd to a bot in the meeting; the evaluation goes out then rather than at the planned end.
+  // Teams sends meetingEnd to a bot in the meeting: the conversation is held, and the evaluation goes out then rather than at the planned end.
   agent.onActivity(ActivityTypes.Event, async (context) => {
     if (context.activity.name !== 'application/vnd.microsoft.meetingEnd') return;
     const joinUrl = String((context.activity.value as { JoinUrl?: string } | undefined)?.JoinUrl ?? '');
-    if (joinUrl) await queueEvaluationPrompts(ctx, joinUrl);
+    if (!joinUrl) return;
+    await recordMeetingEnded(ctx, joinUrl);
+    await queueEvaluationPrompts(ctx, joinUrl);
   });
 
   agent.onActivity(ActivityTypes.Message, async (context) => {

@@ -98,6 +98,10 @@ export const conversationDetailsSchema = z.object({
   documents: z.array(
     z.object({ id: z.string(), fileName: z.string(), sizeBytes: z.number(), webUrl: nullableString, uploaded: z.boolean() }),
   ),
+  /** The signed-in person's roles in this conversation (none for a municipal lead who only oversees it). */
+  viewerRoles: z.array(roleSchema),
+  /** The municipality's words in the cancellation ('' when none or not cancelled). */
+  cancellationMessage: z.string(),
   permissions: z.object({
     editSchoolPart: z.boolean(),
     sendAgenda: z.boolean(),

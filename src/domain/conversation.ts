@@ -50,6 +50,8 @@ export interface Conversation {
   participants: Participant[];
   /** The school's first development conversation: there is nothing earlier to follow up (§ 40 a, requirement 5). */
   firstConversation: boolean;
+  /** The municipality's words to the participants in Outlook's cancellation ('' for none). */
+  cancellationMessage: string;
 }
 
 export interface PlanInput {
@@ -91,6 +93,7 @@ export function planConversation(input: PlanInput, now: Date): Conversation {
     learningFocus: '',
     agendaSentAt: null,
     firstConversation: false,
+    cancellationMessage: '',
     participants: [
       {
         upn: input.organizer.upn,
@@ -165,9 +168,17 @@ export function sendAgenda(conversation: Conversation, now: Date): Conversation 
 }
 
 /** Cancelling is possible until the meeting is held; the Outlook event is cancelled for everyone. */
-export const cancelConversation = (conversation: Conversation): Conversation => ({
+/** Cancelled, with an optional message to the participants (kept for Outlook's cancellation). */
+export const cancelConversation = (conversation: Conversation, message = ''): Conversation => ({
   ...conversation,
   status: transition(conversation.status, 'cancel'),
+  cancellationMessage: message.trim(),
+});
+
+/** The meeting took place (Teams reported its end, or minutes were begun). */
+export const markHeld = (conversation: Conversation): Conversation => ({
+  ...conversation,
+  status: transition(conversation.status, 'hold'),
 });
 
 export const markInvited = (conversation: Conversation): Conversation =>

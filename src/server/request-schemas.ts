@@ -49,6 +49,9 @@ export const schoolPartRequestSchema = z.object({
 /** Actions on a conversation as the person saw it (send agenda, cancel): the version guards against acting on stale data. */
 export const versionedActionSchema = z.object({ version: z.number().int().min(1) });
 
+/** "Aflys samtale", with optional words to the participants (they go into Outlook's cancellation). */
+export const cancelRequestSchema = versionedActionSchema.extend({ message: z.string().max(1000).optional() });
+
 /** Parses a body and refuses markup in any of the named text fields. */
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown, textFields: string[]): T {
   const parsed = schema.parse(body);

@@ -38,6 +38,7 @@ function fromRows(row: Row, participants: Row[]): StoredConversation {
       learningFocus: row.learning_focus,
       agendaSentAt: row.agenda_sent_at ? toDate(row.agenda_sent_at) : null,
       firstConversation: row.first_conversation === true,
+      cancellationMessage: row.cancellation_message ?? '',
       participants: participants.map((p) =>
         participantSchema.parse({
           upn: p.upn,
@@ -139,6 +140,7 @@ export const conversationRepository = {
     const updated = await tx.query<{ version: number }>(
       `update conversations set status = $3, development_areas = $4, learning_focus = $5, agenda_sent_at = $6,
           starts_at = $7, ends_at = $8, school_year = $9, theme = $10, extra_topics = $11, template = $12, first_conversation = $13,
+          cancellation_message = $14,
           version = version + 1, updated_at = now()
        where id = $1 and version = $2 returning version`,
       [
@@ -155,6 +157,7 @@ export const conversationRepository = {
         JSON.stringify(conversation.extraTopics),
         JSON.stringify(conversation.template),
         conversation.firstConversation,
+        conversation.cancellationMessage,
       ],
     );
     if (updated.length === 0) throw new AppError('VERSION_CONFLICT', { id: conversation.id });

@@ -165,14 +165,14 @@ export function App({ host }: { host: Host }) {
             error ? null : (
               <Spinner label={t('loading')} />
             )
-          ) : route === '/plan' && me.isMunicipalLead ? (
-            <PlanPage api={api} navigate={navigate} />
+          ) : /^\/plan(\?|$)/.test(route) && me.isMunicipalLead ? (
+            <PlanPage api={api} navigate={navigate} schoolId={new URLSearchParams(route.split('?')[1] ?? '').get('school')} />
           ) : editId ? (
             <EditPlanPage key={editId} api={api} id={editId} navigate={navigate} />
           ) : minutesId ? (
             <MinutesPage key={minutesId} api={api} id={minutesId} navigate={navigate} />
           ) : conversationId ? (
-            <ConversationPage key={conversationId} api={api} id={conversationId} navigate={navigate} />
+            <ConversationPage key={conversationId} api={api} id={conversationId} me={me} navigate={navigate} />
           ) : (
             <ConversationList api={api} me={me} navigate={navigate} />
           )}

@@ -8,6 +8,7 @@ let app: TestApp;
 let browser: Browser;
 let page: Page;
 let id = '';
+let fjord = '';
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -111,5 +112,70 @@ describe('moving a conversation in the browser', () => {
     }
     expect(state.driveItems.filter((i) => i.name === 'Dagsorden.docx')).toHaveLength(1);
     await page.locator('[data-requirement="followUp"][data-status="met"]').waitFor();
+  });
+});
+
+describe('the § 40 a checklist in the browser', () => {
+  it('4. says what to do for a missing requirement and offers "ikke relevant – første samtale"', async () => {
+    const asLead = await app.as(lead);
+    const other = await asLead(
+      'POST',
+      '/conversations',
+      planBody({ schoolId: 'fjordskolen', startsAt: '2027-04-20T07:00:00Z', endsAt: '2027-04-20T09:00:00Z' }),
+    );
+    fjord = other.body.id;
+    await signInAs('Mette Lund');
+    await page.goto(`${app.url}/#/conversations/${other.body.id}`);
+    const followUp = page.locator('[data-requirement="followUp"]');
+    await followUp.getByText('Tilføj et punkt om opfølgning på sidste års samtale – eller markér').waitFor();
+    expect(await followUp.getByRole('link', { name: 'Ret dagsordenens punkter' }).getAttribute('href')).toBe(
+      `#/conversations/${other.body.id}/edit`,
+    );
+    await followUp.getByRole('button', { name: 'Ikke relevant – første samtale' }).click();
+    await page.locator('[data-requirement="followUp"][data-status="notApplicable"]').waitFor();
+    await followUp.getByText('Det er skolens første samtale, så der er intet at følge op på.').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shoot(page, '23-first-conversation');
+    await followUp.getByRole('button', { name: 'Fortryd: det er ikke skolens første samtale' }).click();
+    await page.locator('[data-requirement="followUp"][data-status="missing"]').waitFor();
+  });
+});
+
+describe('the next step and a cancelled conversation in the browser', () => {
+  it('5. opens the school leader on the school’s part, with the cycle as steps', async () => {
+    await signInAs('Sofie Berg');
+    await page.goto(`${app.url}/#/conversations/${fjord}`);
+    const next = page.locator('[data-next-step="leaderSchoolPart"]');
+    await next.getByText(/Udfyld skolens del .* og send dagsordenen senest tirsdag den 13\. april 2027\./).waitFor();
+    expect(await page.locator('[aria-current="step"]').getAttribute('data-step')).toBe('planned');
+    await next.getByRole('button', { name: 'Gå til skolens del' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('section-schoolPart');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shoot(page, '24-next-step-school-leader');
+  });
+
+  it('6. cancels with a message; the page reads as cancelled and offers to plan anew for the school', async () => {
+    await signInAs('Mette Lund');
+    await page.goto(`${app.url}/#/conversations/${fjord}`);
+    await page.getByRole('button', { name: 'Aflys samtale' }).click();
+    await page.getByLabel('Besked til deltagerne (valgfri)').fill('Vi finder en ny dato efter påske.');
+    await page.getByRole('button', { name: 'Ja, aflys' }).click();
+    const notice = page.getByTestId('cancelled');
+    await notice.getByText('Samtalen er aflyst').first().waitFor();
+    await notice.getByText('Besked til deltagerne: Vi finder en ny dato efter påske.').waitFor();
+    // No deadline, no meeting link, no forms.
+    expect(await page.getByText('Frist for dagsorden og datapakke').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Deltag i Teams-møde' }).count()).toBe(0);
+    expect(await page.locator('#section-schoolPart').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shoot(page, '25-cancelled');
+    await app.runner.drain();
+    const cancellation = app.sandbox!.state.messages.find(
+      (m) => m.mailbox === 'sofie.berg@sohavn.example' && m.kind === 'meetingCancelled',
+    );
+    expect(cancellation?.bodyHtml).toContain('Vi finder en ny dato efter påske.');
+    await notice.getByRole('button', { name: 'Planlæg ny samtale' }).click();
+    await page.getByRole('heading', { name: 'Plan samtale' }).waitFor();
+    expect(await page.getByLabel('Skole').inputValue()).toBe('fjordskolen');
   });
 });

@@ -23,9 +23,22 @@ describe(`"Aflys samtale" (${databaseKind()})`, () => {
     expect((await asLeader('POST', `/conversations/${id}/cancel`, { version: c.version })).status).toBe(403);
   });
 
+  it('refuses a message with markup or over 1,000 characters, and changes nothing', async () => {
+    const c = (await asLead('GET', `/conversations/${id}`)).body;
+    for (const message of ['<b>Aflyst</b>', 'x'.repeat(1001)]) {
+      const response = await asLead('POST', `/conversations/${id}/cancel`, { version: c.version, message });
+      expect(response.status).toBe(400);
+      expect(response.body.fields?.[0]?.field ?? response.body.details?.field, JSON.stringify(response.body)).toBe('message');
+    }
+    expect((await asLead('GET', `/conversations/${id}`)).body.status).not.toBe('cancelled');
+  });
+
   it('cancels the Outlook event for everyone and shows the cancellation as done', async () => {
     const c = (await asLead('GET', `/conversations/${id}`)).body;
-    const response = await asLead('POST', `/conversations/${id}/cancel`, { version: c.version });
+    const response = await asLead('POST', `/conversations/${id}/cancel`, {
+      version: c.version,
+      message: 'Vi finder en ny dato efter vinterferien.',
+    });
     expect(response.status).toBe(200);
     expect(response.body.status).toBe('cancelled');
     await app.runner.drain();
@@ -36,6 +49,10 @@ describe(`"Aflys samtale" (${databaseKind()})`, () => {
       'meetingRequest',
       'meetingCancelled',
     ]);
+    // The municipality's words reach everyone in Outlook's cancellation.
+    const cancellation = app.sandbox!.state.messages.find((m) => m.mailbox === leader && m.kind === 'meetingCancelled')!;
+    expect(cancellation.bodyHtml).toContain('Samtalen er aflyst.');
+    expect(cancellation.bodyHtml).toContain('Vi finder en ny dato efter vinterferien.');
     const after = (await asLeader('GET', `/conversations/${id}`)).body;
     expect(after.sideEffects.find((s: any) => s.kind === 'cancellation').status).toBe('done');
     expect(after.permissions.editSchoolPart).toBe(false);

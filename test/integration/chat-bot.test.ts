@@ -292,6 +292,8 @@ describe(`Teams bot through the sandbox's Bot Connector (${databaseKind()})`, ()
     expect(response.status).toBe(200);
     const evaluationOf = (upn: string) => cards(upn).find((c) => cardText(c.card).includes('evaluation.answer'));
     await waitFor(async () => everyone.every((upn) => evaluationOf(upn)));
+    // The conversation now reads as held, not "Dagsorden sendt".
+    expect((await (await app.as(lead))('GET', `/conversations/${conversationId}`)).body.status).toBe('held');
   });
 
   it('sends the evaluation at the meeting’s end once, and the tab shows the aggregate per conversation and for the municipality', async () => {

@@ -198,7 +198,8 @@ async function followMovedFolder(
 async function cancelMeeting(ctx: AppContext, conversation: Conversation, links: M365Links, report: SideEffectReport): Promise<void> {
   if (links.eventId && !links.eventCancelledAt) {
     try {
-      await ctx.calendar.cancelMeeting(conversation.organizerUpn, links.eventId, texts.cancellationComment);
+      const comment = [texts.cancellationComment, conversation.cancellationMessage].filter(Boolean).join('\n\n');
+      await ctx.calendar.cancelMeeting(conversation.organizerUpn, links.eventId, comment);
     } catch (error) {
       const remote = asRemoteError(error, 'CancelFailed');
       await report('cancellation', remote);

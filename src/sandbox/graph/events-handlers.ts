@@ -3,6 +3,7 @@ import type { SandboxAttendee, SandboxEvent, SandboxMessage, SandboxUser } from 
 import { requireActionBody, requireBody } from './body-check.js';
 import { GraphHttpError, nowIso, type GraphResponse, type SandboxGraphContext } from './graph-types.js';
 import { sandboxTexts } from '../sandbox-texts.js';
+import { escapeHtml } from '../../documents/html-escape.js';
 
 const knownTimeZones = new Set(['Romance Standard Time', 'UTC', 'Europe/Copenhagen', 'W. Europe Standard Time']);
 const neverResponded = '0001-01-01T00:00:00Z';
@@ -136,7 +137,8 @@ function syncAttendeeCopies(
   }
 }
 
-function cancelCopy(ctx: SandboxGraphContext, organizerEvent: SandboxEvent, address: string): void {
+/** Exchange's cancellation: the organiser's comment (if the cancel action carried one) above the meeting's body. */
+function cancelCopy(ctx: SandboxGraphContext, organizerEvent: SandboxEvent, address: string, comment = ''): void {
   const user = ctx.state.findUser(address);
   if (!user) return;
   const copy = ctx.state.events.find((e) => e.meetingId === organizerEvent.id && e.mailbox === user.userPrincipalName);
@@ -148,7 +150,7 @@ function cancelCopy(ctx: SandboxGraphContext, organizerEvent: SandboxEvent, addr
     kind: 'meetingCancelled',
     subject: sandboxTexts.subjectPrefix.meetingCancelled + organizerEvent.subject,
     from: organizerEvent.organizer.emailAddress,
-    bodyHtml: organizerEvent.body.content,
+    bodyHtml: (comment ? `<p>${escapeHtml(comment).replace(/\n/g, '<br>')}</p><hr>` : '') + organizerEvent.body.content,
     eventId: copy.id,
     response: null,
   });
@@ -236,7 +238,7 @@ export function listEvents(ctx: SandboxGraphContext, mailboxId: string): GraphRe
 export function cancelEvent(ctx: SandboxGraphContext, mailboxId: string, eventId: string, json: unknown): GraphResponse {
   const mailbox = mailboxOf(ctx, mailboxId);
   const event = eventOf(ctx, mailbox, eventId);
-  requireActionBody(ctx, 'cancel', 'microsoft.graph.event', json);
+  const body = requireActionBody(ctx, 'cancel', 'microsoft.graph.event', json);
   if (!event.isOrganizer)
     throw new GraphHttpError(
       400,
@@ -244,7 +246,8 @@ export function cancelEvent(ctx: SandboxGraphContext, mailboxId: string, eventId
       "Your request can't be completed. You need to be an organizer to cancel a meeting.",
     );
   event.isCancelled = true;
-  for (const attendee of event.attendees) cancelCopy(ctx, event, attendee.emailAddress.address);
+  const comment = typeof body.Comment === 'string' ? body.Comment : '';
+  for (const attendee of event.attendees) cancelCopy(ctx, event, attendee.emailAddress.address, comment);
   ctx.state.changed('events', event);
   return { status: 202 };
 }

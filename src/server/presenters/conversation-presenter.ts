@@ -81,6 +81,8 @@ export function presentConversation(details: Details, actor: Actor, now: Date): 
       webUrl: d.webUrl,
       uploaded: d.webUrl !== null,
     })),
+    viewerRoles: conversation.participants.filter((p) => p.upn.toLowerCase() === actor.upn.toLowerCase()).map((p) => p.role),
+    cancellationMessage: conversation.cancellationMessage,
     permissions: {
       editSchoolPart:
         conversationPolicy.canEditSchoolPart(actor, conversation) && !['cancelled', 'published'].includes(conversation.status),

@@ -28,6 +28,7 @@ import {
   planRequestSchema,
   schoolPartRequestSchema,
   versionedActionSchema,
+  cancelRequestSchema,
 } from '../request-schemas.js';
 import { changePlanCommand } from '../../app/conversation/change-plan.js';
 import { setFirstConversation } from '../../app/conversation/set-first-conversation.js';
@@ -112,8 +113,8 @@ export function conversationRoutes(ctx: AppContext): Router {
 
   router.post('/conversations/:id/cancel', express.json(), async (req, res) => {
     const actor = actorOf(req);
-    const body = parseBody(versionedActionSchema, req.body, []);
-    await cancelConversationCommand(ctx, actor, req.params.id, body.version);
+    const body = parseBody(cancelRequestSchema, req.body, ['message']);
+    await cancelConversationCommand(ctx, actor, req.params.id, body.version, body.message ?? '');
     reply(res, conversationDetailsSchema, await present(actor, req.params.id));
   });
 

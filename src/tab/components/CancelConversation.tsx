@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, Textarea } from '@fluentui/react-components';
 import type { ApiClient } from '../api-client.js';
 import type { ConversationDetails } from '../../api/conversation.js';
 import { useI18n } from '../i18n.js';
@@ -23,13 +23,19 @@ export function CancelConversation({
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState('');
 
   const cancel = async () => {
     setBusy(true);
     setError(null);
     try {
       onCancelled(
-        await api.send('POST', `/conversations/${conversation.id}/cancel`, { version: conversation.version }, conversationDetailsSchema),
+        await api.send(
+          'POST',
+          `/conversations/${conversation.id}/cancel`,
+          { version: conversation.version, ...(message.trim() ? { message: message.trim() } : {}) },
+          conversationDetailsSchema,
+        ),
       );
       setConfirming(false);
     } catch (e) {
@@ -43,8 +49,13 @@ export function CancelConversation({
   return (
     <div>
       {confirming ? (
-        <MessageBar intent="warning" role="alert">
-          <MessageBarBody>{t('conversation.cancelConfirm')}</MessageBarBody>
+        <MessageBar intent="warning" role="alert" layout="multiline">
+          <MessageBarBody>
+            {t('conversation.cancelConfirm')}
+            <Field label={t('conversation.cancelMessage')} hint={t('conversation.cancelMessageHint')}>
+              <Textarea value={message} maxLength={1000} onChange={(_, d) => setMessage(d.value)} resize="vertical" />
+            </Field>
+          </MessageBarBody>
           <MessageBarActions>
             <Button appearance="primary" onClick={cancel} disabled={busy}>
               {t('conversation.cancelYes')}

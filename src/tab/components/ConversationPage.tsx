@@ -1,22 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import {
-  Badge,
-  MessageBar,
-  MessageBarBody,
-  Button,
-  Link,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  Title2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, MessageBar, MessageBarBody, Button, Link, Spinner, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import type { ApiClient } from '../api-client.js';
 import type { ConversationDetails } from '../../api/conversation.js';
 import { useI18n } from '../i18n.js';
@@ -34,6 +17,12 @@ import { ReflectionRoundsPanel } from './ReflectionRoundsPanel.js';
 import { EvaluationPanel } from './EvaluationPanel.js';
 import { PreparationPanel } from './PreparationPanel.js';
 import { conversationDetailsSchema } from '../../api/conversation.js';
+import type { Me } from '../../api/catalog.js';
+import { NextStepPanel } from '../conversation/NextStepPanel.js';
+import { AgendaTable } from '../conversation/AgendaTable.js';
+import { ParticipantsTable } from '../conversation/ParticipantsTable.js';
+import { CancelledNotice } from '../conversation/CancelledNotice.js';
+import { nextStep, type Section } from '../conversation/next-step.js';
 
 const useStyles = makeStyles({
   grid: {
@@ -43,6 +32,7 @@ const useStyles = makeStyles({
     marginTop: tokens.spacingVerticalL,
   },
   wide: { gridColumn: '1 / -1' },
+  top: { marginTop: tokens.spacingVerticalL },
   links: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
   meta: { color: tokens.colorNeutralForeground2 },
 });
@@ -50,7 +40,7 @@ const useStyles = makeStyles({
 /** Polls quickly while Microsoft 365 work is under way, slowly otherwise (to pick up invitees' answers). */
 const pollDelay = (c: ConversationDetails | null) => (c?.sideEffects.some((s) => s.status !== 'done') ? 1000 : 10_000);
 
-export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: string; navigate: (path: string) => void }) {
+export function ConversationPage({ api, id, me, navigate }: { api: ApiClient; id: string; me: Me; navigate: (path: string) => void }) {
   const { t, locale } = useI18n();
   const styles = useStyles();
   const [conversation, setConversation] = useState<ConversationDetails | null>(null);
@@ -107,6 +97,16 @@ export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: st
     );
   }
   const c = conversation;
+  const cancelled = c.status === 'cancelled';
+  const next = nextStep(c, new Date());
+  // The page opens on this person's next step: that section comes first in the grid.
+  const first = (section: Section) => (next?.section === section ? { order: -1 } : undefined);
+  const go = (section: Section) => {
+    if (section === 'minutes') return navigate(`/conversations/${c.id}/minutes`);
+    const target = document.getElementById(`section-${section}`);
+    target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    target?.focus({ preventScroll: true });
+  };
   return (
     <main>
       <Button appearance="subtle" onClick={() => navigate('/')}>
@@ -129,12 +129,12 @@ export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: st
         {c.extraTopics.length ? ` · ${t('conversation.extraTopics')}: ${c.extraTopics.join(', ')}` : ''}
       </Text>
       <div className={styles.links}>
-        {c.links.event ? (
+        {c.links.event && !cancelled ? (
           <Link href={c.links.event} target="_blank">
             {t('conversation.openEvent')}
           </Link>
         ) : null}
-        {c.links.join ? (
+        {c.links.join && !cancelled ? (
           <Link href={c.links.join} target="_blank">
             {t('conversation.joinTeams')}
           </Link>
@@ -152,104 +152,89 @@ export function ConversationPage({ api, id, navigate }: { api: ApiClient; id: st
         ) : null}
       </div>
       <ErrorMessage error={error} />
-      <div className={styles.links}>
-        {c.permissions.changePlan || c.permissions.editItems ? (
-          <Button onClick={() => navigate(`/conversations/${c.id}/edit`)}>
-            {c.permissions.changePlan ? t('conversation.changePlan') : t('conversation.editItems')}
-          </Button>
-        ) : null}
-        <CancelConversation api={api} conversation={c} onCancelled={setConversation} />
-      </div>
+      {cancelled ? (
+        <CancelledNotice
+          conversation={c}
+          onPlanNew={
+            c.permissions.changePlan || me.isMunicipalLead ? () => navigate(`/plan?school=${encodeURIComponent(c.schoolId)}`) : null
+          }
+        />
+      ) : (
+        <>
+          <div className={styles.links}>
+            {c.permissions.changePlan || c.permissions.editItems ? (
+              <Button onClick={() => navigate(`/conversations/${c.id}/edit`)}>
+                {c.permissions.changePlan ? t('conversation.changePlan') : t('conversation.editItems')}
+              </Button>
+            ) : null}
+            <CancelConversation api={api} conversation={c} onCancelled={setConversation} />
+          </div>
+          <div className={styles.top}>
+            <NextStepPanel conversation={c} now={new Date()} onGo={go} />
+          </div>
+        </>
+      )}
       <div className={styles.grid}>
         <SideEffectsPanel conversation={c} onRetry={retry} retrying={retrying} />
-        <Panel title={t('conversation.deadlineTitle')}>
-          <DeadlineText deadline={c.deadline} />
-        </Panel>
-        <Panel title={t('conversation.participantsTitle')}>
-          <Table size="small" aria-label={t('conversation.participantsTitle')}>
-            <TableBody>
-              {c.participants.map((p) => (
-                <TableRow key={p.upn} data-participant={p.upn}>
-                  <TableCell>{p.displayName}</TableCell>
-                  <TableCell>{t(`roles.${p.role}`)}</TableCell>
-                  <TableCell data-testid="rsvp">
-                    {p.invited ? t(`conversation.response.${p.response}`) : t('schoolPart.notInvitedYet')}
-                    {p.external ? ` · ${t('schoolPart.guest')}` : ''}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Panel>
-        {c.permissions.participant && c.status !== 'draft' && c.status !== 'cancelled' ? (
-          <div className={styles.wide}>
+        {cancelled ? null : (
+          <Panel title={t('conversation.deadlineTitle')}>
+            <DeadlineText deadline={c.deadline} />
+          </Panel>
+        )}
+        <ParticipantsTable conversation={c} />
+        {c.permissions.participant && c.status !== 'draft' && !cancelled ? (
+          <section id="section-reflection" tabIndex={-1} className={styles.wide} style={first('reflection')}>
             <ReflectionRoundsPanel api={api} conversation={c} />
-          </div>
+          </section>
         ) : null}
-        {c.permissions.participant ? <PreparationPanel api={api} conversationId={c.id} /> : null}
-        {c.permissions.evaluation ? <EvaluationPanel api={api} conversationId={c.id} /> : null}
-        <div className={styles.wide}>
-          <RequirementsPanel conversation={c} />
-        </div>
-        {c.permissions.managePlan ? (
+        {c.permissions.participant && !cancelled ? (
+          <section id="section-preparation" tabIndex={-1} style={first('preparation')}>
+            <PreparationPanel api={api} conversationId={c.id} />
+          </section>
+        ) : null}
+        {c.permissions.evaluation ? (
+          <section id="section-evaluation" tabIndex={-1} style={first('evaluation')}>
+            <EvaluationPanel api={api} conversationId={c.id} />
+          </section>
+        ) : null}
+        {cancelled ? null : (
+          <div className={styles.wide}>
+            <RequirementsPanel api={api} conversation={c} onChanged={setConversation} />
+          </div>
+        )}
+        {c.permissions.managePlan && !cancelled ? (
           <div className={styles.wide}>
             <SchoolPlanPanel api={api} conversation={c} onChanged={() => void load()} />
           </div>
         ) : null}
-        <div className={styles.wide}>
-          <FollowUpPanel api={api} conversation={c} onChanged={setConversation} />
-        </div>
-        <div className={styles.wide}>
-          {notice ? (
-            <MessageBar intent="success" role="status">
-              <MessageBarBody>{notice}</MessageBarBody>
-            </MessageBar>
-          ) : null}
-          <SchoolPartEditor
-            key={`${c.id}-${editorKey}`}
-            api={api}
-            conversation={c}
-            onChanged={(updated, message) => {
-              setConversation(updated);
-              setNotice(message);
-              setEditorKey((k) => k + 1);
-              void load();
-            }}
-            onError={() => setNotice(null)}
-            onRefresh={() => void load()}
-          />
-        </div>
-        <Panel title={t('conversation.agendaTitle')} className={styles.wide}>
-          <Table size="small" aria-label={t('conversation.agendaTitle')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell style={{ width: 120 }}>{t('plan.time')}</TableHeaderCell>
-                <TableHeaderCell>{t('conversation.agendaTitle')}</TableHeaderCell>
-                <TableHeaderCell>{t('plan.minutes')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {c.agenda.map((item) => (
-                <TableRow key={item.key}>
-                  <TableCell>
-                    {formatTime(item.startsAt, locale)}–{formatTime(item.endsAt, locale)}
-                  </TableCell>
-                  <TableCell>
-                    <Text weight="semibold">
-                      {item.number}. {item.title}
-                    </Text>
-                    {item.goal ? (
-                      <Text as="p" block size={200}>
-                        {item.goal}
-                      </Text>
-                    ) : null}
-                  </TableCell>
-                  <TableCell>{item.minutes}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Panel>
+        {cancelled ? null : (
+          <section id="section-followUp" tabIndex={-1} className={styles.wide} style={first('followUp')}>
+            <FollowUpPanel api={api} conversation={c} onChanged={setConversation} />
+          </section>
+        )}
+        {cancelled ? null : (
+          <section id="section-schoolPart" tabIndex={-1} className={styles.wide} style={first('schoolPart')}>
+            {notice ? (
+              <MessageBar intent="success" role="status">
+                <MessageBarBody>{notice}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+            <SchoolPartEditor
+              key={`${c.id}-${editorKey}`}
+              api={api}
+              conversation={c}
+              onChanged={(updated, message) => {
+                setConversation(updated);
+                setNotice(message);
+                setEditorKey((k) => k + 1);
+                void load();
+              }}
+              onError={() => setNotice(null)}
+              onRefresh={() => void load()}
+            />
+          </section>
+        )}
+        <AgendaTable conversation={c} className={styles.wide} />
       </div>
     </main>
   );

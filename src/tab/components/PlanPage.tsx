@@ -42,7 +42,16 @@ const agendaLeadMs = 7 * 24 * 60 * 60_000;
  * idempotency key is made once per visit, so a double click or a retried
  * request plans one conversation.
  */
-export function PlanPage({ api, navigate }: { api: ApiClient; navigate: (path: string) => void }) {
+export function PlanPage({
+  api,
+  navigate,
+  schoolId = null,
+}: {
+  api: ApiClient;
+  navigate: (path: string) => void;
+  /** Preselected school ("Planlæg ny samtale" on a cancelled conversation). */
+  schoolId?: string | null;
+}) {
   const [catalog, setCatalog] = useState<Catalog | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   useEffect(() => {
@@ -50,7 +59,15 @@ export function PlanPage({ api, navigate }: { api: ApiClient; navigate: (path: s
   }, [api]);
   const { t } = useI18n();
   if (!catalog) return <main>{loadError ? <ErrorMessage error={loadError} /> : <Spinner label={t('loading')} />}</main>;
-  return <PlanForm api={api} catalog={catalog} onCancel={() => navigate('/')} onDone={(c) => navigate(`/conversations/${c.id}`)} />;
+  return (
+    <PlanForm
+      api={api}
+      catalog={catalog}
+      initialSchoolId={schoolId && catalog.schools.some((s) => s.id === schoolId) ? schoolId : ''}
+      onCancel={() => navigate('/')}
+      onDone={(c) => navigate(`/conversations/${c.id}`)}
+    />
+  );
 }
 
 /** "Flyt eller ret samtalen": the same form on a planned conversation, saving its new plan. */
@@ -81,11 +98,13 @@ function PlanForm({
   api,
   catalog,
   editing,
+  initialSchoolId = '',
   onCancel,
   onDone,
 }: {
   api: ApiClient;
   catalog: Catalog;
+  initialSchoolId?: string;
   /** Set when moving or editing a planned conversation. */
   editing?: ConversationDetails;
   onCancel: () => void;
@@ -95,7 +114,7 @@ function PlanForm({
   const styles = useStyles();
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const startWall = editing ? toCopenhagenWallClock(new Date(editing.startsAt)) : null;
-  const [schoolId, setSchoolId] = useState(editing?.schoolId ?? '');
+  const [schoolId, setSchoolId] = useState(editing?.schoolId ?? initialSchoolId);
   const [templateId, setTemplateId] = useState(catalog.templates[0]?.id ?? '');
   const [date, setDate] = useState(startWall?.slice(0, 10) ?? '');
   const [time, setTime] = useState(startWall?.slice(11, 16) ?? '09:00');

@@ -30,6 +30,8 @@ export function SchoolPlanPanel({
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<unknown>(null);
   const path = `/schools/${conversation.schoolId}/plan`;
+  // The municipality's organisation file may already say the school has a plan, without its document.
+  const declared = conversation.requirements.some((r) => r.key === 'actionPlanStatus' && r.status !== 'notApplicable');
 
   useEffect(() => {
     api.get(path, schoolPlanSchema).then((r) => setPlan(r.plan), setError);
@@ -47,7 +49,7 @@ export function SchoolPlanPanel({
 
   return (
     <Panel title={t('plan2.title')}>
-      {plan === null ? <Text>{t('plan2.none')}</Text> : null}
+      {plan === null ? <Text>{declared ? t('plan2.declaredNoDocument') : t('plan2.none')}</Text> : null}
       {plan ? (
         <div className={styles.row}>
           <Text data-testid="school-plan">{t('plan2.current', { kind: t(`plan2.${plan.kind}`), file: plan.fileName })}</Text>
