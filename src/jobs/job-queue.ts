@@ -12,7 +12,10 @@ export interface JobRow {
 
 export interface EnqueueOptions {
   kind: string;
-  /** Enqueueing the same key twice is a no-op while the first is still waiting. */
+  /**
+   * Enqueueing the same key twice is a no-op while the first is still
+   * waiting; while it is running, it runs once more when it has finished.
+   */
   key: string;
   groupKey: string;
   payload: unknown;
@@ -25,8 +28,14 @@ const leaseSeconds = 120;
 export async function enqueueJob(tx: Queryable, job: EnqueueOptions): Promise<void> {
   await tx.query(
     `insert into jobs (kind, key, group_key, payload, max_attempts) values ($1, $2, $3, $4, $5)
-     on conflict (key) do update set status = 'queued', attempts = 0, run_after = now(), last_error = null, updated_at = now()
-       where jobs.status in ('done', 'dead')`,
+     on conflict (key) do update set
+         status = case when jobs.status in ('done', 'dead') then 'queued' else jobs.status end,
+         attempts = case when jobs.status in ('done', 'dead') then 0 else jobs.attempts end,
+         run_after = case when jobs.status in ('done', 'dead') then now() else jobs.run_after end,
+         last_error = case when jobs.status in ('done', 'dead') then null else jobs.last_error end,
+         rerun = jobs.status = 'running' or jobs.rerun,
+         updated_at = now()
+       where jobs.status <> 'queued'`,
     [job.kind, job.key, job.groupKey, JSON.stringify(job.payload), job.maxAttempts ?? 10],
   );
 }
@@ -65,8 +74,14 @@ export async function claimJob(db: Queryable): Promise<JobRow | null> {
   };
 }
 
+/** Done — unless it was asked for again while it ran: then it is queued for one more run. */
 export async function completeJob(db: Queryable, id: number): Promise<void> {
-  await db.query(`update jobs set status = 'done', locked_until = null, last_error = null, updated_at = now() where id = $1`, [id]);
+  await db.query(
+    `update jobs set status = case when rerun then 'queued' else 'done' end, attempts = case when rerun then 0 else attempts end,
+        rerun = false, run_after = now(), locked_until = null, last_error = null, updated_at = now()
+     where id = $1`,
+    [id],
+  );
 }
 
 /** Schedules a retry, or marks the job dead when it has used its attempts. Returns whether it will run again. */

@@ -9,6 +9,10 @@ const statusByCode: Record<string, number> = {
   UNSAFE_CONTENT: 400,
   DOCUMENT_NAME_INVALID: 400,
   DOCUMENT_EMPTY: 400,
+  DOCUMENT_TYPE_NOT_ALLOWED: 415,
+  DOCUMENT_EXISTS: 409,
+  DOCUMENT_NOT_FOUND: 404,
+  DOCUMENTS_CLOSED: 409,
   DOCUMENT_TOO_LARGE: 413,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
@@ -99,7 +103,13 @@ export const errorMapping: ErrorRequestHandler = (error, req, res, _next) => {
     return;
   }
   if ((error as { type?: string }).type === 'entity.too.large') {
-    res.status(413).json(errorBody('DOCUMENT_TOO_LARGE', locale, { maxMegabytes: 50 }));
+    let fileName = '';
+    try {
+      fileName = decodeURIComponent(req.header('x-file-name') ?? '');
+    } catch {
+      fileName = '';
+    }
+    res.status(413).json(errorBody('DOCUMENT_TOO_LARGE', locale, { maxMegabytes: 50, fileName: fileName || '…' }));
     return;
   }
   console.error('Unhandled error', error);

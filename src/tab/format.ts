@@ -13,3 +13,11 @@ export const formatTime = (iso: string | Date, locale: Locale) =>
   new Intl.DateTimeFormat(tag(locale), { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
     .format(new Date(iso))
     .replace('.', ':');
+
+/** A file size the local way: "5,7 MB" in Danish, "5.7 MB" in English; below 1 MB in whole kB. */
+export const formatFileSize = (bytes: number, locale: Locale) => {
+  const number = (value: number, digits: number) =>
+    new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  if (bytes < 1024 * 1024) return `${number(Math.max(1, Math.round(bytes / 1024)), 0)} kB`;
+  return `${number(bytes / 1024 / 1024, 1)} MB`;
+};

@@ -179,3 +179,44 @@ describe('the next step and a cancelled conversation in the browser', () => {
     expect(await page.getByLabel('Skole').inputValue()).toBe('fjordskolen');
   });
 });
+
+describe('the data package in the browser', () => {
+  it('7. checks each file, offers a cleaned name, asks before replacing, removes from SharePoint', async () => {
+    await signInAs('Anders Holm');
+    await page.goto(`${app.url}/#/conversations/${id}`);
+    const input = page.getByLabel('Tilføj filer');
+    await input.setInputFiles([
+      { name: 'Trivsel 2026.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(6_000_000, 1) },
+      { name: 'opdatering.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') },
+      { name: 'Fravær: 4.a?.xlsx', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('fravær') },
+    ]);
+    await page.locator('[data-file-issue="opdatering.exe"]').getByText('„opdatering.exe“ er en .exe-fil').waitFor();
+    const badName = page.locator('[data-file-issue="Fravær: 4.a?.xlsx"]');
+    await badName.getByText('indeholder tegn, SharePoint ikke tillader').waitFor();
+    const trivsel = page.locator('[data-document="Trivsel 2026.pdf"]');
+    await trivsel.getByText('5,7 MB').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shoot(page, '26-data-package-checks');
+    await badName.getByRole('button', { name: 'Læg op som „Fravær 4.a.xlsx“' }).click();
+    await page.locator('[data-document="Fravær 4.a.xlsx"]').waitFor();
+    await page.locator('[data-file-issue="opdatering.exe"]').getByRole('button', { name: 'Spring over' }).click();
+
+    // The same name again: asked, not overwritten.
+    await input.setInputFiles({ name: 'trivsel 2026.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 ny') });
+    const exists = page.locator('[data-file-issue="trivsel 2026.pdf"]');
+    await exists.getByText('Der er allerede en fil med navnet „Trivsel 2026.pdf“').waitFor();
+    await exists.getByRole('button', { name: 'Erstat den' }).click();
+    await trivsel.getByText('1 kB').waitFor();
+
+    await app.runner.drain();
+    expect(app.sandbox!.state.driveItems.some((i) => i.name === 'Fravær 4.a.xlsx')).toBe(true);
+    await page.getByRole('button', { name: 'Fjern Fravær 4.a.xlsx' }).click();
+    await page.getByRole('button', { name: 'Ja, fjern' }).click();
+    await page.locator('[data-document="Fravær 4.a.xlsx"]').waitFor({ state: 'detached' });
+    await app.runner.drain();
+    expect(app.sandbox!.state.driveItems.some((i) => i.name === 'Fravær 4.a.xlsx')).toBe(false);
+    const organiser = app.sandbox!.state.events.find((e) => e.transactionId === id)!;
+    expect(organiser.body.content).toContain('Trivsel 2026.pdf');
+    expect(organiser.body.content).not.toContain('Fravær 4.a.xlsx');
+  });
+});

@@ -16,6 +16,8 @@ import { sideEffectRecorder, type SideEffectReport } from './side-effect-recorde
 import type { AppContext } from '../app-context.js';
 
 const texts = serverTexts.da.documents;
+/** Graph's simple PUT of content is for files up to 4 MB. */
+const replaceByIdLimitBytes = 4 * 1024 * 1024;
 
 /** What failed in one run; thrown at the end, so everything that could go did go before the job is retried. */
 class Failures {
@@ -77,6 +79,7 @@ async function uploadAgendaAndDocuments(
   failures: Failures,
 ): Promise<M365Links> {
   const folder = links.folderPath ?? conversationFolder(conversation);
+  const removal = await removeDocuments(ctx, failures, conversation.id);
   const pending = await documentsRepository.pendingUploads(ctx.db, conversation.id);
   const agendaDocx = await renderAgendaDocx(
     buildAgendaView(conversation, {
@@ -89,7 +92,14 @@ async function uploadAgendaAndDocuments(
   const [agenda, ...uploads] = (
     await Promise.allSettled([
       ctx.library.upload(folder, { fileName: texts.agendaFileName, content: agendaDocx, contentType: docxContentType }),
-      ...pending.map((d) => ctx.library.upload(folder, { fileName: d.fileName, content: d.content, contentType: d.contentType })),
+      ...pending.map((d) => {
+        const file = { fileName: d.fileName, content: d.content, contentType: d.contentType };
+        // A replaced file keeps its SharePoint item, so links to it in mails and the agenda still work.
+        // Large content goes by path through an upload session, which replaces the same item too.
+        return d.replaced && d.driveItemId && d.content.length <= replaceByIdLimitBytes
+          ? ctx.library.replace(d.driveItemId, file)
+          : ctx.library.upload(folder, file);
+      }),
     ])
   ).map(outcome);
 
@@ -117,13 +127,32 @@ async function uploadAgendaAndDocuments(
     if (!links.folderItemId) await report('folder', agenda!.error);
   }
 
-  let documentError: RemoteError | null = null;
+  let documentError: RemoteError | null = removal.error;
   for (const [index, upload] of uploads.entries()) {
     if (upload.ok) await documentsRepository.markUploaded(ctx.db, pending[index]!.id, upload.value.id, upload.value.webUrl);
     else documentError = failures.add(upload.error);
   }
-  if ((await documentsRepository.list(ctx.db, conversation.id)).length > 0) await report('documents', documentError);
+  if (removal.count > 0 || (await documentsRepository.list(ctx.db, conversation.id)).length > 0) await report('documents', documentError);
   return updated;
+}
+
+/** Files taken out of the data package: their SharePoint items go first, so a new file of the same name can take the place. */
+async function removeDocuments(
+  ctx: AppContext,
+  failures: Failures,
+  conversationId: string,
+): Promise<{ count: number; error: RemoteError | null }> {
+  const removed = await documentsRepository.pendingRemovals(ctx.db, conversationId);
+  let error: RemoteError | null = null;
+  for (const document of removed) {
+    try {
+      if (document.driveItemId) await ctx.library.remove(document.driveItemId);
+      await documentsRepository.purgeRemoved(ctx.db, document.id);
+    } catch (cause) {
+      error = failures.add(asRemoteError(cause, 'RemoveFailed'));
+    }
+  }
+  return { count: removed.length, error };
 }
 
 /** Step 2: the invitation, sent or updated only when it changed, and the folder's link, together. */

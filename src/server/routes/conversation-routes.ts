@@ -6,6 +6,7 @@ import { sendAgendaCommand } from '../../app/conversation/send-agenda.js';
 import { addDocument } from '../../app/conversation/add-document.js';
 import { maxDocumentBytes } from '../../app/uploaded-file.js';
 import { uploadedFileFrom } from '../uploaded-file-from-request.js';
+import { removeDocument, replaceDocument } from '../../app/conversation/change-document.js';
 import { retrySync } from '../../app/conversation/retry-sync.js';
 import { cancelConversationCommand } from '../../app/conversation/cancel-conversation.js';
 import { setFollowUpStatus } from '../../app/conversation/set-follow-up-status.js';
@@ -105,10 +106,30 @@ export function conversationRoutes(ctx: AppContext): Router {
   });
 
   // The file is the body; its name travels percent-encoded in a header, so any Danish name survives.
-  router.post('/conversations/:id/documents', express.raw({ type: () => true, limit: maxDocumentBytes + 1024 }), async (req, res) => {
+  const rawFile = express.raw({ type: () => true, limit: maxDocumentBytes + 1024 });
+  const presentDocument = (d: { id: string; fileName: string; sizeBytes: number }) => ({
+    id: d.id,
+    fileName: d.fileName,
+    sizeBytes: d.sizeBytes,
+  });
+
+  // ?replace=true says the person chose to replace the file of the same name.
+  router.post('/conversations/:id/documents', rawFile, async (req, res) => {
     const actor = actorOf(req);
-    const document = await addDocument(ctx, actor, req.params.id, uploadedFileFrom(req));
-    reply(res, addedDocumentSchema, { id: document.id, fileName: document.fileName, sizeBytes: document.sizeBytes }, 201);
+    const document = await addDocument(ctx, actor, req.params.id, uploadedFileFrom(req), { replace: req.query.replace === 'true' });
+    reply(res, addedDocumentSchema, presentDocument(document), 201);
+  });
+
+  router.put('/conversations/:id/documents/:documentId', rawFile, async (req, res) => {
+    const actor = actorOf(req);
+    const document = await replaceDocument(ctx, actor, req.params.id, req.params.documentId, uploadedFileFrom(req));
+    reply(res, addedDocumentSchema, presentDocument(document));
+  });
+
+  router.delete('/conversations/:id/documents/:documentId', async (req, res) => {
+    const actor = actorOf(req);
+    await removeDocument(ctx, actor, req.params.id, req.params.documentId);
+    reply(res, conversationDetailsSchema, await present(actor, req.params.id));
   });
 
   router.post('/conversations/:id/cancel', express.json(), async (req, res) => {
