@@ -98,6 +98,8 @@ export const conversationDetailsSchema = z.object({
   documents: z.array(
     z.object({ id: z.string(), fileName: z.string(), sizeBytes: z.number(), webUrl: nullableString, uploaded: z.boolean() }),
   ),
+  /** The server's clock: the next step and deadlines are judged by it, not by the device's clock. */
+  serverNow: instant,
   /** The signed-in person's roles in this conversation (none for a municipal lead who only oversees it). */
   viewerRoles: z.array(roleSchema),
   /** The municipality's words in the cancellation ('' when none or not cancelled). */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { conversationStatusSchema, nullableString } from './common.js';
+import { instant, conversationStatusSchema, nullableString } from './common.js';
 
 export const minutesContentSchema = z.object({
   itemNotes: z.record(z.string(), z.string()),
@@ -31,6 +31,13 @@ export const minutesDetailsSchema = z.object({
   status: conversationStatusSchema,
   agenda: z.array(z.object({ key: z.string(), title: z.string(), minutesPrompt: z.string() })),
   evaluationDraft: nullableString,
+  reflectionDrafts: z.array(z.object({ itemKey: z.string(), text: z.string() })),
+  /** When the minutes open for writing (the meeting's start). */
+  opensAt: instant,
+  /** The meeting has not begun by the server's clock: the minutes cannot be written yet. */
+  beforeMeeting: z.boolean(),
+  /** The server's clock, so the tab judges dates ("a due date in the past") as the server does. */
+  serverNow: instant,
   findings: z.array(guardFindingSchema),
   /** The municipality and its schools: institutions, never people, for the tab's own guard. */
   guardInstitutions: z.array(z.string()),

@@ -7,6 +7,8 @@ import { serverTexts } from '../i18n/messages.js';
 
 const t = serverTexts.da.documents;
 const dateFormat = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', day: 'numeric', month: 'long', year: 'numeric' });
+/** An agreement's date as people read it ("1. juni 2027"), not the stored ISO form. */
+const day = (iso: string | null) => (iso ? dateFormat.format(new Date(`${iso}T12:00:00Z`)) : '–');
 const paragraphs = (value: string) => value.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] }));
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading: level });
 
@@ -17,10 +19,10 @@ function agreementsTable(minutes: MinutesContent): Table {
     rows: [
       new TableRow({
         tableHeader: true,
-        children: [t.agreements, t.agreementOwner, t.agreementDue, t.agreementFollowUp].map((h) => cell(h, true)),
+        children: [t.agreementWhat, t.agreementOwner, t.agreementDue, t.agreementFollowUp].map((h) => cell(h, true)),
       }),
       ...minutes.agreements.map(
-        (a) => new TableRow({ children: [cell(a.what), cell(a.owner), cell(a.dueDate ?? '–'), cell(a.followUpDate ?? '–')] }),
+        (a) => new TableRow({ children: [cell(a.what), cell(a.owner), cell(day(a.dueDate)), cell(day(a.followUpDate))] }),
       ),
     ],
   });
@@ -92,7 +94,7 @@ export function renderPublicNoteHtml(conversation: Pick<Conversation, 'schoolNam
   const rows = minutes.agreements
     .map(
       (a) =>
-        `<tr><td>${escapeHtml(a.what)}</td><td>${escapeHtml(a.owner)}</td><td>${escapeHtml(a.dueDate ?? '–')}</td><td>${escapeHtml(a.followUpDate ?? '–')}</td></tr>`,
+        `<tr><td>${escapeHtml(a.what)}</td><td>${escapeHtml(a.owner)}</td><td>${escapeHtml(day(a.dueDate))}</td><td>${escapeHtml(day(a.followUpDate))}</td></tr>`,
     )
     .join('');
   const body = minutes.publicNote
@@ -107,6 +109,6 @@ export function renderPublicNoteHtml(conversation: Pick<Conversation, 'schoolNam
 <h1>${escapeHtml(t.publicNoteTitle)}</h1>
 <p>${escapeHtml(conversation.schoolName)} · ${escapeHtml(dateFormat.format(conversation.startsAt))}</p>
 ${body}
-${rows ? `<h2>${escapeHtml(t.agreements)}</h2><table><thead><tr><th>${escapeHtml(t.agreements)}</th><th>${escapeHtml(t.agreementOwner)}</th><th>${escapeHtml(t.agreementDue)}</th><th>${escapeHtml(t.agreementFollowUp)}</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
+${rows ? `<h2>${escapeHtml(t.agreements)}</h2><table><thead><tr><th>${escapeHtml(t.agreementWhat)}</th><th>${escapeHtml(t.agreementOwner)}</th><th>${escapeHtml(t.agreementDue)}</th><th>${escapeHtml(t.agreementFollowUp)}</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
 </main></body></html>`;
 }

@@ -32,6 +32,25 @@ export const minutesContentSchema = z.object({
 });
 export type MinutesContent = z.infer<typeof minutesContentSchema>;
 
+/**
+ * A draft of the minutes as typed: rows may still be half filled (an agreement
+ * with no owner yet), so nothing is required — only the sizes hold.
+ */
+export const minutesDraftSchema = minutesContentSchema.extend({
+  decisions: z.array(z.object({ id: z.string().max(60), text: z.string().max(2000) })).max(50),
+  agreements: z
+    .array(
+      z.object({
+        id: z.string().max(60),
+        what: z.string().max(1000),
+        owner: z.string().max(200),
+        dueDate: z.string().max(10).nullable(),
+        followUpDate: z.string().max(10).nullable(),
+      }),
+    )
+    .max(50),
+});
+
 export const emptyMinutes = (): MinutesContent => ({ itemNotes: {}, decisions: [], agreements: [], publicNote: '', confirmedWarnings: [] });
 
 export { warningFingerprint, checkPublication };

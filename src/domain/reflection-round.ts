@@ -103,3 +103,24 @@ export function closeRound(round: ReflectionRound, now: Date): ReflectionRound {
 export function answersVisibleTo(round: ReflectionRound, viewerUpn: string, answerUpn: string): boolean {
   return round.status !== 'open' || same(viewerUpn, answerUpn);
 }
+
+/**
+ * A revealed round's answers as a first draft for the minutes under its
+ * item, in speaking order, each with the name of who wrote it (the internal
+ * minutes go to participants only). Danish, as the minutes are. Null when the
+ * round is not revealed or nobody answered.
+ */
+export function reflectionMinutesDraft(
+  round: Pick<ReflectionRound, 'revealedAt' | 'speakingOrder'>,
+  answers: readonly { upn: string; text: string }[],
+  nameOf: (upn: string) => string,
+): string | null {
+  if (!round.revealedAt) return null;
+  const byUpn = new Map(answers.filter((a) => a.text.trim()).map((a) => [a.upn.toLowerCase(), a.text.trim()]));
+  const ordered = round.speakingOrder.filter((upn) => byUpn.has(upn.toLowerCase()));
+  // Anyone who answered but is missing from the order (taken off later) still counts.
+  for (const upn of byUpn.keys()) if (!ordered.some((o) => o.toLowerCase() === upn)) ordered.push(upn);
+  if (ordered.length === 0) return null;
+  const lines = ordered.map((upn) => `- ${nameOf(upn)}: ${byUpn.get(upn.toLowerCase())}`);
+  return [`Refleksionsrunde (${ordered.length} svar):`, ...lines].join('\n');
+}

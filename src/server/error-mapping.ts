@@ -46,9 +46,13 @@ export interface ApiErrorBody {
 /** Turns zod's issues into Danish (or English) lines naming the field the person sees. */
 export function describeIssues(issues: z.core.$ZodIssue[], locale: Locale): { field: string; message: string }[] {
   const texts = serverTexts[locale];
+  const labels = texts.fields as Record<string, string>;
   return issues.map((issue) => {
-    const key = String(issue.path[0] ?? '');
-    const label = (texts.fields as Record<string, string>)[key] ?? key;
+    // The most specific part of the path the person knows by name ("Hvad" in content.agreements.1.what), with its row.
+    const named = [...issue.path].reverse().find((p) => typeof p === 'string' && p in labels);
+    const key = String(named ?? issue.path[0] ?? '');
+    const row = issue.path.find((p) => typeof p === 'number');
+    const label = (labels[key] ?? key) + (typeof row === 'number' ? ` ${interpolate(texts.validation.row, { number: row + 1 })}` : '');
     const v = texts.validation;
     const maximum = 'maximum' in issue ? String(issue.maximum) : '';
     const message =

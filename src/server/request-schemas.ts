@@ -52,6 +52,9 @@ export const versionedActionSchema = z.object({ version: z.number().int().min(1)
 /** "Aflys samtale", with optional words to the participants (they go into Outlook's cancellation). */
 export const cancelRequestSchema = versionedActionSchema.extend({ message: z.string().max(1000).optional() });
 
+/** Whether a text holds markup (a tag or a javascript: link); every user text is plain text. */
+export const hasMarkup = (text: string): boolean => markup.test(text);
+
 /** Parses a body and refuses markup in any of the named text fields. */
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown, textFields: string[]): T {
   const parsed = schema.parse(body);

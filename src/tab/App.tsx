@@ -21,7 +21,7 @@ import { SignInPicker } from './components/SignInPicker.js';
 import { ConversationList } from './components/ConversationList.js';
 import { ConversationPage } from './components/ConversationPage.js';
 import { EditPlanPage, PlanPage } from './components/PlanPage.js';
-import { MinutesPage } from './components/MinutesPage.js';
+import { MinutesPage } from './minutes/MinutesPage.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { meSchema } from '../api/catalog.js';
 import { meetingConversationSchema } from '../api/conversation.js';

@@ -123,9 +123,18 @@ describe(`minutes, the publication guard and publishing (${databaseKind()})`, ()
     });
     expect(huge.status).toBe(400);
     expect(huge.body.code).toBe('VALIDATION_FAILED');
+    // Markup is refused like in every other text (it would otherwise show literally on the public page).
+    for (const [field, content] of [
+      ['publicNote', { ...m.content, publicNote: 'Trivslen er <b>steget</b>.' }],
+      ['decisions', { ...m.content, decisions: [{ id: crypto.randomUUID(), text: '<script>x</script>' }] }],
+    ] as const) {
+      const markup = await asLeader('PUT', `/conversations/${id}/minutes`, { version: m.version, content });
+      expect(markup.status).toBe(400);
+      expect(markup.body).toMatchObject({ code: 'UNSAFE_CONTENT', details: { field } });
+    }
     const odd = await asLeader('PUT', `/conversations/${id}/minutes`, {
       version: m.version,
-      content: { ...m.content, publicNote: '🎉 Привет 你好 مرحبا <b>fed</b> <script>x</script>\u0007 Trivslen er steget.' },
+      content: { ...m.content, publicNote: '🎉 Привет 你好 مرحبا 2 < 3 og 5 > 4\u0007 Trivslen er steget.' },
     });
     expect(odd.status).toBe(200);
     m = odd.body;
@@ -221,6 +230,10 @@ describe(`minutes, the publication guard and publishing (${databaseKind()})`, ()
     });
     expect((await asLead('PUT', `/conversations/${id}/minutes/website-url`, { url: 'https://bakkeskolen.dk/notat' })).status).toBe(403);
     expect((await asLeader('PUT', `/conversations/${id}/minutes/website-url`, { url: 'javascript:alert(1)' })).status).toBe(400);
+    expect((await asLeader('PUT', `/conversations/${id}/minutes/website-url`, { url: 'bakkeskolen.dk/mit notat' })).status).toBe(400);
+    // Written as people write it: https:// is added.
+    const plain = await asLeader('PUT', `/conversations/${id}/minutes/website-url`, { url: 'bakkeskolen.dk/notat' });
+    expect(plain.body.links.website).toBe('https://bakkeskolen.dk/notat');
     const recorded = await asLeader('PUT', `/conversations/${id}/minutes/website-url`, {
       url: 'https://bakkeskolen.dk/skoleudviklingssamtale-2027',
     });

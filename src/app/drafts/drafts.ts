@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
-import { minutesContentSchema } from '../../domain/minutes.js';
+import { minutesDraftSchema } from '../../domain/minutes.js';
 import { invitedRoles } from '../../domain/roles.js';
 import { conversationPolicy, type Actor } from '../../policies/conversation-policy.js';
 import { draftsRepository, type StoredDraft } from '../../store/drafts-repository.js';
@@ -28,7 +28,7 @@ export const draftSchemas = {
       )
       .max(40),
   }),
-  minutes: minutesContentSchema,
+  minutes: minutesDraftSchema,
 } as const;
 export type DraftKind = keyof typeof draftSchemas;
 export const draftKindSchema = z.enum(['schoolPart', 'minutes']);

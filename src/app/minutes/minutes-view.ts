@@ -5,6 +5,8 @@ import type { StoredConversation } from '../../store/conversation-repository.js'
 import type { GuardContext } from '../../domain/publication-guard/publication-guard.js';
 import { minutesRepository, type StoredMinutes } from '../../store/minutes-repository.js';
 import { evaluationsRepository } from '../../store/evaluations-repository.js';
+import { reflectionRoundsRepository } from '../../store/reflection-rounds-repository.js';
+import { reflectionMinutesDraft } from '../../domain/reflection-round.js';
 import { loadReadableConversation } from '../conversation/load-conversation.js';
 import type { AppContext } from '../app-context.js';
 
@@ -14,6 +16,11 @@ export interface MinutesView {
   approval: ApprovalCheck;
   /** The bot's evaluation answers as a draft for the evaluation item, when there are any. */
   evaluationDraft: string | null;
+  /** Revealed reflection rounds' answers, as drafts under their items. */
+  reflectionDrafts: { itemKey: string; text: string }[];
+  /** The meeting has not begun: the minutes open at its start. */
+  beforeMeeting: boolean;
+  now: Date;
   /** The public note's stable address once published. */
   publicNoteUrl: string | null;
   /** The institutions the guard knows are not people. */
@@ -27,6 +34,18 @@ export const guardContextFor = (ctx: AppContext, stored: StoredConversation): Gu
   lexicon: ctx.lexicon(),
 });
 
+async function reflectionDrafts(ctx: AppContext, stored: StoredConversation): Promise<MinutesView['reflectionDrafts']> {
+  const names = new Map(stored.conversation.participants.map((p) => [p.upn.toLowerCase(), p.displayName]));
+  const drafts: MinutesView['reflectionDrafts'] = [];
+  for (const { round } of await reflectionRoundsRepository.forConversation(ctx.db, stored.conversation.id)) {
+    if (!round.revealedAt) continue;
+    const answers = await reflectionRoundsRepository.answers(ctx.db, round.id);
+    const text = reflectionMinutesDraft(round, answers, (upn) => names.get(upn.toLowerCase()) ?? upn);
+    if (text) drafts.push({ itemKey: round.itemKey, text });
+  }
+  return drafts;
+}
+
 /** The minutes with the guard's findings on the public note, for everyone who may read the conversation. */
 export async function viewMinutes(ctx: AppContext, actor: Actor, id: string): Promise<MinutesView> {
   const stored = await loadReadableConversation(ctx.db, actor, id);
@@ -38,6 +57,9 @@ export async function viewMinutes(ctx: AppContext, actor: Actor, id: string): Pr
     minutes,
     approval: checkApproval(minutes.content, guard),
     evaluationDraft: evaluationDraft(summarizeEvaluations(evaluations)),
+    reflectionDrafts: await reflectionDrafts(ctx, stored),
+    beforeMeeting: ctx.now().getTime() < stored.conversation.startsAt.getTime(),
+    now: ctx.now(),
     publicNoteUrl: minutes.publicId ? ctx.links.publicNoteUrl(minutes.publicId) : null,
     guardInstitutions: [...(guard.institutions ?? [])],
   };

@@ -81,6 +81,7 @@ export function presentConversation(details: Details, actor: Actor, now: Date): 
       webUrl: d.webUrl,
       uploaded: d.webUrl !== null,
     })),
+    serverNow: now.toISOString(),
     viewerRoles: conversation.participants.filter((p) => p.upn.toLowerCase() === actor.upn.toLowerCase()).map((p) => p.role),
     cancellationMessage: conversation.cancellationMessage,
     permissions: {

@@ -14,6 +14,11 @@ export function presentMinutes(view: MinutesView, actor: Actor): MinutesDetails 
     agenda: conversation.template.items.map((i) => ({ key: i.key, title: i.title, minutesPrompt: i.minutesPrompt })),
     // Shown under the template's evaluation item ("Samtale om samtalen"), for the writer to use or leave.
     evaluationDraft: view.evaluationDraft,
+    // Under each item whose reflection round was revealed: the answers, for the writer to use or leave.
+    reflectionDrafts: view.reflectionDrafts,
+    opensAt: conversation.startsAt.toISOString(),
+    beforeMeeting: view.beforeMeeting && view.minutes.approvedAt === null,
+    serverNow: view.now.toISOString(),
     findings: view.approval.findings.map((f) => ({
       field: f.field,
       rule: f.rule,
@@ -34,7 +39,7 @@ export function presentMinutes(view: MinutesView, actor: Actor): MinutesDetails 
       website: view.minutes.websiteUrl,
     },
     permissions: {
-      edit: conversationPolicy.canEditMinutes(actor, conversation) && view.minutes.approvedAt === null,
+      edit: conversationPolicy.canEditMinutes(actor, conversation) && view.minutes.approvedAt === null && !view.beforeMeeting,
       approve: conversationPolicy.canApproveMinutes(actor, conversation) && view.minutes.approvedAt === null,
       recordWebsite: conversationPolicy.canApproveMinutes(actor, conversation) && view.minutes.approvedAt !== null,
     },

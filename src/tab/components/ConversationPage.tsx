@@ -98,7 +98,7 @@ export function ConversationPage({ api, id, me, navigate }: { api: ApiClient; id
   }
   const c = conversation;
   const cancelled = c.status === 'cancelled';
-  const next = nextStep(c, new Date());
+  const next = nextStep(c, new Date(c.serverNow));
   // The page opens on this person's next step: that section comes first in the grid.
   const first = (section: Section) => (next?.section === section ? { order: -1 } : undefined);
   const go = (section: Section) => {
@@ -170,7 +170,7 @@ export function ConversationPage({ api, id, me, navigate }: { api: ApiClient; id
             <CancelConversation api={api} conversation={c} onCancelled={setConversation} />
           </div>
           <div className={styles.top}>
-            <NextStepPanel conversation={c} now={new Date()} onGo={go} />
+            <NextStepPanel conversation={c} now={new Date(c.serverNow)} onGo={go} />
           </div>
         </>
       )}
