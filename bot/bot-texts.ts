@@ -21,3 +21,23 @@ export function formatWhen(instant: Date, locale: BotLocale): string {
     timeZone: 'Europe/Copenhagen',
   }).format(instant);
 }
+
+/** "tirsdag den 3. marts": a deadline is a day. */
+export function formatDay(instant: Date, locale: BotLocale): string {
+  return new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'Europe/Copenhagen',
+  }).format(instant);
+}
+
+/** How long until something, as people say it: "om 27 minutter", "om 5 timer", "om 9 dage". */
+export function formatRemaining(ms: number, locale: BotLocale): string {
+  const format = new Intl.RelativeTimeFormat(locale === 'da' ? 'da' : 'en', { numeric: 'always' });
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 60) return format.format(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return format.format(hours, 'hour');
+  return format.format(Math.round(hours / 24), 'day');
+}

@@ -19,7 +19,7 @@ export function renderPrompt(prompt: ChatPrompt, locale: ChatLocale): OutgoingMe
     case 'welcome':
       return asMessage(welcomeCard(prompt.facts, locale));
     case 'deadlineReminder':
-      return asMessage(deadlineReminderCard(prompt.facts, prompt.daysBefore, locale));
+      return asMessage(deadlineReminderCard(prompt.facts, prompt.drawnAt, prompt.agendaDueAt, locale));
     case 'preparation':
       return asMessage(preparationCard(prompt.preparation, locale));
     case 'reflection':

@@ -1,5 +1,5 @@
 import { card, heading, paragraph, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card.js';
-import { botTexts, formatWhen, interpolate, type BotLocale } from '../bot-texts.js';
+import { botTexts, formatDay, formatRemaining, formatWhen, interpolate, type BotLocale } from '../bot-texts.js';
 import type { ConversationFacts, MinutesLinks } from '../../src/app/ports/chat-sender.js';
 
 /** The first message a participant gets once the agenda is sent: what, when, their role, links. */
@@ -26,13 +26,26 @@ export function welcomeCard(facts: ConversationFacts, locale: BotLocale): Adapti
   );
 }
 
-export function deadlineReminderCard(facts: ConversationFacts, daysBefore: number, locale: BotLocale): AdaptiveCard {
+/**
+ * The school leader's reminder to send the agenda. It says how long is
+ * really left when it is drawn ("om 27 minutter", "om 9 dage") and whether
+ * the 7-day deadline has already passed, never the schedule's threshold.
+ */
+export function deadlineReminderCard(facts: ConversationFacts, drawnAt: Date, agendaDueAt: Date, locale: BotLocale): AdaptiveCard {
   const t = botTexts(locale);
+  const deadline = drawnAt.getTime() < agendaDueAt.getTime() ? t.reminder.deadline : t.reminder.deadlinePassed;
   return card(
     locale,
     [
       heading(interpolate(t.reminder.title, { school: facts.schoolName })),
-      paragraph(interpolate(t.reminder.body, { days: daysBefore, when: formatWhen(facts.startsAt, locale) })),
+      paragraph(
+        interpolate(t.reminder.body, {
+          when: formatWhen(facts.startsAt, locale),
+          remaining: formatRemaining(facts.startsAt.getTime() - drawnAt.getTime(), locale),
+        }),
+      ),
+      paragraph(interpolate(deadline, { due: formatDay(agendaDueAt, locale) })),
+      paragraph(t.reminder.todo),
     ],
     [{ type: 'Action.OpenUrl', title: t.reminder.open, url: facts.conversationUrl }],
   );

@@ -41,7 +41,7 @@ export function reflectionCard(input: ReflectionCardInput, locale: BotLocale): A
     isMultiline: true,
     maxLength: maxAnswerLength,
     isRequired: true,
-    errorMessage: t.placeholder,
+    errorMessage: t.emptyAnswer,
     ...(input.answer ? { value: input.answer } : {}),
   });
   return card(locale, body, [{ type: 'Action.Execute', title: t.submit, verb: reflectionVerbs.answer, data, style: 'positive' }], refresh);

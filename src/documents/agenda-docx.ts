@@ -115,7 +115,9 @@ export async function renderAgendaDocx(view: AgendaView): Promise<Buffer> {
                 ),
               ]
             : []),
-          new Paragraph({ text: view.deadlineText, alignment: AlignmentType.LEFT, spacing: { before: 240 } }),
+          ...(view.deadlineText
+            ? [new Paragraph({ text: view.deadlineText, alignment: AlignmentType.LEFT, spacing: { before: 240 } })]
+            : []),
         ],
       },
     ],

@@ -1,6 +1,7 @@
 import type { Conversation } from '../domain/conversation.js';
 import { timeAgenda } from '../domain/agenda-timing.js';
 import { agendaDeadline } from '../domain/agenda-deadline.js';
+import { fitProcessTimings } from '../domain/process-timings.js';
 import { serverTexts, interpolate } from '../i18n/messages.js';
 import type { FollowUpAgreement } from '../domain/follow-up.js';
 
@@ -68,12 +69,25 @@ export interface AgendaLinks {
   joinUrl: string | null;
   /** Agreements from the school's earlier conversations, with where they stand. */
   followUp?: readonly Pick<FollowUpAgreement, 'what' | 'owner' | 'status'>[];
+  /** When the agenda is drawn: a deadline already passed is not promised. */
+  drawnAt?: Date;
+}
+
+/**
+ * The sentence about the agenda's deadline: the date while it lies ahead,
+ * "as soon as possible" once it has passed, nothing once the agenda is sent
+ * (the invitation then carries the agenda itself).
+ */
+function deadlineSentence(conversation: Conversation, drawnAt: Date | undefined): string {
+  if (conversation.agendaSentAt) return '';
+  const deadline = agendaDeadline(conversation.startsAt, null, conversation.startsAt);
+  if (drawnAt && drawnAt.getTime() >= deadline.dueAt.getTime()) return texts.documents.deadlinePassed;
+  return interpolate(texts.documents.deadline, { date: dateFormat.format(deadline.dueAt) });
 }
 
 /** Everything the agenda shows, in Danish, computed once for both the .docx and the invitation body. */
 export function buildAgendaView(conversation: Conversation, links: AgendaLinks): AgendaView {
   const timed = timeAgenda(conversation.template.items, conversation.startsAt);
-  const deadline = agendaDeadline(conversation.startsAt, conversation.agendaSentAt, conversation.startsAt);
   return {
     title: texts.documents.agendaTitle,
     municipality: conversation.municipality,
@@ -95,7 +109,7 @@ export function buildAgendaView(conversation: Conversation, links: AgendaLinks):
       title: item.title,
       goal: item.goal,
       responsible: item.responsibleRoles.map((role) => texts.roles[role]).join(', '),
-      process: item.process,
+      process: fitProcessTimings(item.process, item.minutes),
       preparationQuestions: item.preparationQuestions
         .filter((q) => q.kind === 'question')
         .map((q) => `${q.for.map((role) => texts.roles[role]).join(', ')}: ${q.text}`),
@@ -114,6 +128,6 @@ export function buildAgendaView(conversation: Conversation, links: AgendaLinks):
     documents: links.documents,
     agendaUrl: links.agendaUrl,
     joinUrl: links.joinUrl,
-    deadlineText: interpolate(texts.documents.deadline, { date: dateFormat.format(deadline.dueAt) }),
+    deadlineText: deadlineSentence(conversation, links.drawnAt),
   };
 }

@@ -38,7 +38,7 @@ ${view.developmentAreas.trim() ? `<p><strong>${escapeHtml(t.developmentAreas)}:<
 ${rows}
 </table>
 ${documents.length ? `<p><strong>${escapeHtml(t.documents)}:</strong></p><ul>${documents.map((d) => `<li>${link(d.url, d.name)}</li>`).join('')}</ul>` : ''}
-<p>${escapeHtml(view.deadlineText)}</p>
+${view.deadlineText ? `<p>${escapeHtml(view.deadlineText)}</p>` : ''}
 <p style="color:#666">${escapeHtml(t.footer)}</p>
 </body></html>`;
 }

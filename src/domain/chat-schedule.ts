@@ -45,7 +45,13 @@ export function duePrompts(conversation: Conversation, now: Date, settings: Chat
     }
   }
 
-  if (activeBeforeMeeting.has(conversation.status) && untilStart > 0 && untilStart <= settings.preparationDaysBefore * dayMs) {
+  // Preparation follows the agenda (and its welcome card): before the agenda is sent there is nothing to prepare from.
+  if (
+    activeBeforeMeeting.has(conversation.status) &&
+    conversation.agendaSentAt !== null &&
+    untilStart > 0 &&
+    untilStart <= settings.preparationDaysBefore * dayMs
+  ) {
     const hasQuestions = conversation.template.items.some((i) => i.preparationQuestions.length > 0);
     if (hasQuestions) due.push({ kind: 'preparation', key: `preparation:${conversation.id}`, recipients: present });
   }

@@ -76,9 +76,21 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
 }
 
 /** "Vis svar": answers become visible and a shuffled speaking order is drawn. */
-export function revealRound(round: ReflectionRound, now: Date, random: () => number): ReflectionRound {
+/**
+ * "Vis svar": a shuffled speaking order in which those who answered speak
+ * first (each group shuffled), so the round starts with something to say.
+ */
+export function revealRound(
+  round: ReflectionRound,
+  now: Date,
+  random: () => number,
+  answered: readonly string[] = round.invitedUpns,
+): ReflectionRound {
   if (round.status !== 'open') throw new DomainError('TRANSITION_NOT_ALLOWED', { from: round.status, event: 'reveal' });
-  return { ...round, status: 'revealed', revealedAt: now, speakingOrder: shuffled(round.invitedUpns, random) };
+  const didAnswer = new Set(answered.map((u) => u.toLowerCase()));
+  const withAnswer = round.invitedUpns.filter((u) => didAnswer.has(u.toLowerCase()));
+  const without = round.invitedUpns.filter((u) => !didAnswer.has(u.toLowerCase()));
+  return { ...round, status: 'revealed', revealedAt: now, speakingOrder: [...shuffled(withAnswer, random), ...shuffled(without, random)] };
 }
 
 /** The facilitator may change the order; the new one must name the same people, each once. */

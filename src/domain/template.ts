@@ -102,7 +102,9 @@ export function assertAgendaFillsMeeting(items: readonly TemplateItem[], meeting
     throw new DomainError('AGENDA_TIME_MISMATCH', {
       agendaMinutes,
       meetingMinutes,
-      difference: meetingMinutes - agendaMinutes,
+      difference: Math.abs(meetingMinutes - agendaMinutes),
+      // Which way it is off decides the sentence: "N min. for lange" or "der mangler N min.".
+      direction: agendaMinutes > meetingMinutes ? 'over' : 'under',
     });
   }
 }

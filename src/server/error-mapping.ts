@@ -55,11 +55,16 @@ export function describeIssues(issues: z.core.$ZodIssue[], locale: Locale): { fi
     const label = (labels[key] ?? key) + (typeof row === 'number' ? ` ${interpolate(texts.validation.row, { number: row + 1 })}` : '');
     const v = texts.validation;
     const maximum = 'maximum' in issue ? String(issue.maximum) : '';
+    const minimum = 'minimum' in issue ? String(issue.minimum) : '';
+    // A number's limit is a number ("højst 240"), a text's is characters, a list's is elements.
+    const isNumber = 'origin' in issue && (issue.origin === 'number' || issue.origin === 'int');
     const message =
       issue.code === 'too_big'
-        ? interpolate(issue.origin === 'array' ? v.too_big_array : v.too_big, { maximum })
+        ? interpolate(issue.origin === 'array' ? v.too_big_array : isNumber ? v.too_big_number : v.too_big, { maximum })
         : issue.code === 'too_small'
-          ? v.too_small
+          ? isNumber
+            ? interpolate(v.too_small_number, { minimum })
+            : v.too_small
           : issue.code === 'invalid_format'
             ? v.invalid_format
             : issue.code === 'invalid_type'
@@ -72,7 +77,10 @@ export function describeIssues(issues: z.core.$ZodIssue[], locale: Locale): { fi
 }
 
 export function errorBody(code: string, locale: Locale, details: Record<string, unknown> = {}): ApiErrorBody {
-  const template = (serverTexts[locale].errors as Record<string, string>)[code] ?? serverTexts[locale].errors.INTERNAL;
+  const errors = serverTexts[locale].errors as Record<string, string>;
+  // Some refusals read differently by which way they go (AGENDA_TIME_MISMATCH_over / _under).
+  const variant = typeof details.direction === 'string' ? errors[`${code}_${details.direction}`] : undefined;
+  const template = variant ?? errors[code] ?? serverTexts[locale].errors.INTERNAL;
   const texts = serverTexts[locale];
   // Codes inside details (a field name, a status) are shown as the words the person knows.
   const labels: Record<string, unknown> = {};

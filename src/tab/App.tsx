@@ -28,6 +28,7 @@ import { meetingConversationSchema } from '../api/conversation.js';
 
 const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 const tokenKey = 'udviklingssamtale.token';
+const localeKey = 'udviklingssamtale.locale';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
@@ -41,8 +42,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  barEnd: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  content: { maxWidth: '1200px', margin: '0 auto', padding: tokens.spacingHorizontalXL },
+  barEnd: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap', minWidth: 0 },
+  // 'anywhere': one very long word (a pasted link, 3,000 letters) wraps instead of widening the page.
+  content: { maxWidth: '1200px', margin: '0 auto', padding: tokens.spacingHorizontalXL, overflowWrap: 'anywhere' },
   skip: { position: 'absolute', left: '-10000px', ':focus': { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalM, zIndex: 10 } },
 });
 
@@ -50,7 +52,15 @@ const routeOf = () => window.location.hash.replace(/^#/, '') || '/';
 
 export function App({ host }: { host: Host }) {
   const styles = useStyles();
-  const [locale, setLocale] = useState<Locale>(localeFrom(host.locale));
+  // A language the person chose stays chosen after a reload; otherwise Teams' (or the browser's) language.
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const chosen = localStorage.getItem(localeKey);
+    return chosen === 'da' || chosen === 'en' ? chosen : localeFrom(host.locale);
+  });
+  const setLocale = useCallback((next: Locale) => {
+    localStorage.setItem(localeKey, next);
+    setLocaleState(next);
+  }, []);
   const [theme, setTheme] = useState<HostTheme>(host.theme);
   const [token, setToken] = useState<string | null>(() => sessionStorage.getItem(tokenKey));
   const [me, setMe] = useState<Me | null>(null);

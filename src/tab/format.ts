@@ -21,3 +21,7 @@ export const formatFileSize = (bytes: number, locale: Locale) => {
   if (bytes < 1024 * 1024) return `${number(Math.max(1, Math.round(bytes / 1024)), 0)} kB`;
   return `${number(bytes / 1024 / 1024, 1)} MB`;
 };
+
+/** Today in Copenhagen as YYYY-MM-DD, the form agreements' dates are stored in. */
+export const copenhagenToday = (now = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);

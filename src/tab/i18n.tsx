@@ -18,10 +18,25 @@ function lookup(locale: Locale, key: string): string {
   return typeof node === 'string' ? node : key;
 }
 
+const pluralRules = { da: new Intl.PluralRules('da'), en: new Intl.PluralRules('en') };
+
+/**
+ * A text in the person's language. With a `count`, a key may have a singular
+ * beside it (`conversations_one`: "1 samtale"), chosen by the language's own
+ * plural rules; numbers are written the language's way ("3,7" / "3.7").
+ */
 export const makeTranslate =
   (locale: Locale): Translate =>
-  (key, values = {}) =>
-    lookup(locale, key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  (key, values = {}) => {
+    const count = values.count;
+    const singular = typeof count === 'number' && pluralRules[locale].select(count) === 'one' ? lookup(locale, `${key}_one`) : null;
+    const text = singular && singular !== `${key}_one` ? singular : lookup(locale, key);
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      if (!(name in values)) return whole;
+      const value = values[name];
+      return typeof value === 'number' ? value.toLocaleString(locale === 'da' ? 'da-DK' : 'en-GB') : String(value);
+    });
+  };
 
 const I18nContext = createContext<{ locale: Locale; t: Translate; setLocale: (l: Locale) => void }>({
   locale: 'da',

@@ -220,3 +220,27 @@ describe('the data package in the browser', () => {
     expect(organiser.body.content).not.toContain('Fravær 4.a.xlsx');
   });
 });
+
+describe('the meeting side panel width', () => {
+  it('8. fits 320 px: the language selector in view, one very long word wraps, nothing scrolls sideways', async () => {
+    const asLeader = await app.as(leader);
+    const c = (await asLeader('GET', `/conversations/${id}`)).body;
+    const saved = await asLeader('PUT', `/conversations/${id}/school-part`, {
+      version: c.version,
+      developmentAreas: 'æ'.repeat(3000),
+      learningFocus: c.learningFocus,
+      participants: c.participants.filter((p: any) => !['municipalLead', 'schoolLeader'].includes(p.role)),
+    });
+    expect(saved.status).toBe(200);
+    const narrow = await (await browser.newContext({ viewport: { width: 320, height: 800 }, locale: 'da-DK' })).newPage();
+    await narrow.goto(app.url);
+    await narrow.getByRole('button', { name: 'Log ind som Mette Lund' }).click();
+    await narrow.goto(`${app.url}/#/conversations/${id}`);
+    await narrow.getByRole('heading', { name: 'Samtale med Bakkeskolen' }).waitFor();
+    const language = (await narrow.getByLabel('Sprog').boundingBox())!;
+    expect(language.x + language.width).toBeLessThanOrEqual(320);
+    expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await shoot(narrow, '27-side-panel-320');
+    await narrow.close();
+  });
+});

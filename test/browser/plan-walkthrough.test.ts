@@ -147,6 +147,11 @@ describe('the "Plan samtale" walkthrough in the browser', () => {
     await page.getByRole('heading', { name: 'Conversation with Bakkeskolen' }).waitFor();
     await page.locator('[data-participant="jonas.kjaer@sohavn.example"] [data-testid="rsvp"]', { hasText: 'Accepted' }).waitFor();
     await shoot(page, '10-english');
+    // The choice holds after a reload.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Conversation with Bakkeskolen' }).waitFor();
+    await page.getByLabel('Language').selectOption('da');
+    await page.getByRole('heading', { name: 'Samtale med Bakkeskolen' }).waitFor();
   });
 
   it('8. the school leader registers the school’s udviklingsplan, and the § 40 a checklist asks for it on the agenda', async () => {

@@ -33,7 +33,21 @@ const cases: [string, Record<string, unknown>, number, string, RegExp][] = [
     /Kommunens emner/,
   ],
   ['a date that is not a date', { startsAt: 'i morgen' }, 400, 'VALIDATION_FAILED', /Ret de markerede felter/],
-  ['an agenda that does not fill the meeting', { endsAt: '2027-03-10T10:30:00Z' }, 422, 'AGENDA_TIME_MISMATCH', /Forskellen er 30 min/],
+  ['an agenda that does not fill the meeting', { endsAt: '2027-03-10T10:30:00Z' }, 422, 'AGENDA_TIME_MISMATCH', /^Der mangler 30 min\./],
+  [
+    'an agenda longer than the meeting',
+    { endsAt: '2027-03-10T09:30:00Z' },
+    422,
+    'AGENDA_TIME_MISMATCH',
+    /^Dagsordenens punkter er 30 min\. for lange/,
+  ],
+  [
+    'an item of 10,000 minutes',
+    { endsAt: '2027-03-10T10:00:00Z', itemMinutes: { welcome: 10_000 } },
+    400,
+    'VALIDATION_FAILED',
+    /Ret de markerede/,
+  ],
   ['minutes for an item the template lacks', { itemMinutes: { nope: 5 } }, 400, 'VALIDATION_FAILED', /Ret de markerede/],
 ];
 
@@ -52,6 +66,12 @@ describe(`bad input to "Plan samtale" (${databaseKind()})`, () => {
   it('names the field and the limit for oversize text', async () => {
     const response = await asLead('POST', '/conversations', planBody({ theme: 'x'.repeat(201) }));
     expect(response.body.fields).toEqual([{ field: 'theme', message: 'Årets tema: må højst være 200 tegn' }]);
+  });
+
+  it('says a minutes limit in minutes, not characters', async () => {
+    const response = await asLead('POST', '/conversations', planBody({ itemMinutes: { welcome: 10_000 } }));
+    expect(response.body.fields[0].message).toMatch(/må højst være 240$/);
+    expect(response.body.fields[0].message).not.toContain('tegn');
   });
 
   it('answers in English when the tab asks for English', async () => {

@@ -36,7 +36,7 @@ const cards: [string, AdaptiveCard][] = [];
 for (const locale of ['da', 'en'] as const) {
   cards.push(
     [`welcome ${locale}`, welcomeCard(facts, locale)],
-    [`reminder ${locale}`, deadlineReminderCard(facts, 10, locale)],
+    [`reminder ${locale}`, deadlineReminderCard(facts, new Date('2027-02-28T08:00:00Z'), new Date('2027-03-03T08:00:00Z'), locale)],
     [
       `upcoming ${locale}`,
       upcomingCard(
@@ -164,5 +164,21 @@ describe('card submits', () => {
     for (const rating of ['0', '6', 'god', undefined]) {
       expect(evaluationSubmitSchema.safeParse({ conversationId: facts.id, rating }).success).toBe(false);
     }
+  });
+});
+
+describe('the deadline reminder', () => {
+  const text = (card: AdaptiveCard) => JSON.stringify(card);
+  it('says how long is really left, not the schedule’s threshold', () => {
+    const soon = deadlineReminderCard(facts, new Date('2027-03-10T07:33:00Z'), new Date('2027-03-03T08:00:00Z'), 'da');
+    expect(text(soon)).toContain('om 27 minutter');
+    expect(text(soon)).not.toContain('om 7 dage');
+    expect(text(soon)).toContain('Fristen for at sende dagsorden og datapakke var onsdag 3. marts');
+    const early = deadlineReminderCard(facts, new Date('2027-02-28T08:00:00Z'), new Date('2027-03-03T08:00:00Z'), 'da');
+    expect(text(early)).toContain('om 10 dage');
+    expect(text(early)).toContain('skal sendes senest onsdag 3. marts');
+    expect(text(deadlineReminderCard(facts, new Date('2027-03-09T08:00:00Z'), new Date('2027-03-03T08:00:00Z'), 'en'))).toContain(
+      'in 24 hours',
+    );
   });
 });

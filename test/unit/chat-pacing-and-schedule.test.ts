@@ -64,6 +64,8 @@ describe('chat schedule', () => {
   it('sends preparation two days before to everyone not declining, and the evaluation at the end', () => {
     const sent = { ...c, status: 'agendaSent' as const, agendaSentAt: at(8) };
     expect(duePrompts(sent, at(1.5)).map((p) => p.kind)).toEqual(['preparation']);
+    // Nothing to prepare from before the agenda (and its welcome card) has gone out; the reminder comes instead.
+    expect(duePrompts({ ...c, status: 'invited' }, at(1.5)).map((p) => p.kind)).toEqual(['deadlineReminder']);
     const after = new Date(c.endsAt.getTime() + 60_000);
     expect(duePrompts(sent, after)).toEqual([
       { kind: 'evaluation', key: `evaluation:${c.id}`, recipients: c.participants.map((p) => p.upn) },

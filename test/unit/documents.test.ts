@@ -87,3 +87,32 @@ describe('the invitation body', () => {
     expect(html).toContain('<a href="https://contoso.sharepoint.com/ok.pdf">ok.pdf</a>');
   });
 });
+
+describe('the deadline sentence in the invitation and the agenda', () => {
+  const c = plannedConversation(); // 10 March 2027, deadline 3 March
+  it('gives the date while it lies ahead, "hurtigst muligt" once passed, and nothing once the agenda is sent', async () => {
+    const ahead = buildAgendaView(c, { ...noLinks, drawnAt: new Date('2027-02-01T10:00:00Z') });
+    expect(ahead.deadlineText).toMatch(/^Dagsorden og datapakke sendes senest .*3\. marts 2027\.$/);
+    const passed = buildAgendaView(c, { ...noLinks, drawnAt: new Date('2027-03-08T10:00:00Z') });
+    expect(passed.deadlineText).toContain('sendes hurtigst muligt');
+    expect(renderInvitationHtml(passed)).not.toContain('senest 3. marts');
+    const sent = buildAgendaView(
+      { ...c, agendaSentAt: new Date('2027-03-08T12:00:00Z') },
+      { ...noLinks, drawnAt: new Date('2027-03-08T12:00:00Z') },
+    );
+    expect(sent.deadlineText).toBe('');
+    expect(renderInvitationHtml(sent)).not.toContain('sendes');
+    expect((await docxParts(await renderAgendaDocx(sent))).text).not.toContain('sendes senest');
+  });
+
+  it('scales the template’s process timings when an item was shortened', () => {
+    const template = seedTemplate('aarhus-2025');
+    // The reflection item shortened by 15 minutes, a break of 15 added: the meeting's length holds.
+    const items = [
+      ...template.items.map((i) => (i.key === 'reflection' ? { ...i, minutes: 30 } : i)),
+      { ...template.items.at(-1)!, key: 'break', title: 'Pause', minutes: 15, process: '' },
+    ];
+    const view = buildAgendaView(plannedConversation({ template: { ...template, items } }), noLinks);
+    expect(view.items.find((i) => i.title === 'Refleksion over data')!.process).toContain('Individuel refleksion (1 min.)');
+  });
+});

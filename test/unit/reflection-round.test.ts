@@ -90,6 +90,16 @@ describe('reflection round: open → revealed → closed', () => {
     expect(code(() => revealRound(revealed, now, Math.random))).toBe('TRANSITION_NOT_ALLOWED');
   });
 
+  it('lets those who answered speak first, whatever the shuffle', () => {
+    const round = start();
+    const answered = round.invitedUpns.slice(-2);
+    for (const seed of [0, 0.3, 0.99]) {
+      const order = revealRound(round, now, () => seed, answered).speakingOrder;
+      expect([...order.slice(0, 2)].sort()).toEqual([...answered].sort());
+      expect(order).toHaveLength(round.invitedUpns.length);
+    }
+  });
+
   it('allows answers until closed, only from those asked', () => {
     const round = start();
     expect(code(() => assertCanAnswer(round, 'JONAS.KJAER@sohavn.example'))).toBeNull();

@@ -55,7 +55,7 @@ describe('templates', () => {
   it('names the difference when the agenda does not fill the meeting', () => {
     const error = thrown(() => assertAgendaFillsMeeting(seedTemplate('holbaek-2024').items, 120));
     expect(error.code).toBe('AGENDA_TIME_MISMATCH');
-    expect(error.details).toEqual({ agendaMinutes: 115, meetingMinutes: 120, difference: 5 });
+    expect(error.details).toEqual({ agendaMinutes: 115, meetingMinutes: 120, difference: 5, direction: 'under' });
   });
 
   it('accepts an agenda that fills the meeting exactly', () => {

@@ -1,3 +1,4 @@
+import { agendaDeadline } from '../../domain/agenda-deadline.js';
 import type { Conversation } from '../../domain/conversation.js';
 import { evaluationClosedReason } from '../../domain/evaluation.js';
 import { chatOutboxRepository, type OutboxMessage } from '../../store/chat-outbox-repository.js';
@@ -56,7 +57,8 @@ export async function chatPromptFor(ctx: AppContext, message: OutboxMessage): Pr
       return {
         kind: 'deadlineReminder',
         facts: conversationFacts(ctx, conversation, message.upn, null),
-        daysBefore: Number(message.payload.daysBefore ?? 7),
+        drawnAt: ctx.now(),
+        agendaDueAt: agendaDeadline(conversation.startsAt, null, ctx.now()).dueAt,
       };
     case 'preparation': {
       const questions = preparationQuestionsFor(conversation, message.upn);

@@ -17,6 +17,17 @@ async function chatUserFor(ctx: AppContext, upn: string): Promise<ChatUser | nul
   return { upn, aadObjectId, conversationRef, locale: known?.locale ?? 'da' };
 }
 
+/**
+ * The welcome card introduces the conversation; anything else about it waits
+ * until the welcome has gone (a conversation planned two days ahead queues
+ * both at once). Waiting is a retryable refusal, so the job runner comes back.
+ */
+async function waitForWelcome(ctx: AppContext, message: OutboxMessage): Promise<void> {
+  if (!message.conversationId || message.kind === 'welcome' || message.kind === 'cardUpdate') return;
+  const welcome = await chatOutboxRepository.byKey(ctx.db, `welcome:${message.conversationId}:${message.upn.toLowerCase()}`);
+  if (welcome?.status === 'pending') throw new RemoteError(503, 'WaitingForWelcome', 'The welcome card goes first', 1000);
+}
+
 /** A message the bot could not deliver for good: the minutes then go by mail instead. */
 async function undeliverable(ctx: AppContext, message: OutboxMessage): Promise<void> {
   if (message.kind !== 'minutes' || !message.conversationId) return;
@@ -40,6 +51,7 @@ export async function deliverChatMessage(ctx: AppContext, outboxId: number, atte
       await chatOutboxRepository.markAttempt(ctx.db, outboxId, 'USER_NOT_FOUND', 'failed');
       return await undeliverable(ctx, message);
     }
+    await waitForWelcome(ctx, message);
     const prompt = await chatPromptFor(ctx, message);
     if (!prompt) return await chatOutboxRepository.markAttempt(ctx.db, outboxId, 'NO_LONGER_APPLIES', 'skipped');
     const ref = user.conversationRef;

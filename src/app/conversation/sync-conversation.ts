@@ -61,7 +61,13 @@ export async function syncConversation(ctx: AppContext, conversationId: string, 
   const followUp = await agreementsRepository.forFollowUp(ctx.db, conversation.schoolId, conversation.startsAt, stored.createdAt);
   const agendaLinks = await uploadAgendaAndDocuments(ctx, conversation, placed, followUp, report, failures);
   const documents = await linkedDocuments(ctx, conversationId);
-  const view = buildAgendaView(conversation, { documents, agendaUrl: agendaLinks.agendaWebUrl, joinUrl: links.joinUrl, followUp });
+  const view = buildAgendaView(conversation, {
+    documents,
+    agendaUrl: agendaLinks.agendaWebUrl,
+    joinUrl: links.joinUrl,
+    followUp,
+    drawnAt: ctx.now(),
+  });
   await sendInvitationAndFolderLink(ctx, conversation, agendaLinks, meetingInvitation(conversation, view), report, failures);
   failures.throwIfAny();
 }
@@ -87,6 +93,7 @@ async function uploadAgendaAndDocuments(
       agendaUrl: links.agendaWebUrl,
       joinUrl: links.joinUrl,
       followUp,
+      drawnAt: ctx.now(),
     }),
   );
   const [agenda, ...uploads] = (

@@ -75,7 +75,13 @@ export interface MinutesLinks {
  */
 export type ChatPrompt =
   | { kind: 'welcome'; facts: ConversationFacts }
-  | { kind: 'deadlineReminder'; facts: ConversationFacts; daysBefore: number }
+  | {
+      kind: 'deadlineReminder';
+      facts: ConversationFacts;
+      /** When the card is drawn, and the agenda deadline: the card says how long is left, or that the deadline passed. */
+      drawnAt: Date;
+      agendaDueAt: Date;
+    }
   | { kind: 'preparation'; preparation: PreparationPrompt }
   | { kind: 'reflection'; reflection: ReflectionPrompt }
   | { kind: 'evaluation'; evaluation: EvaluationPrompt }

@@ -5,13 +5,14 @@ import { AppError } from '../../domain/errors.js';
 import { loadForFacilitator, loadRound, queueCardUpdates } from './facilitation.js';
 import type { AppContext } from '../app-context.js';
 
-/** "Vis svar": everyone's answers become visible to the participants, in a shuffled speaking order. */
+/** "Vis svar": everyone's answers become visible to the participants, in a shuffled speaking order (those who answered first). */
 export async function revealReflectionRound(ctx: AppContext, actor: Actor, conversationId: string, roundId: string, version: number) {
   await ctx.db.transaction(async (tx) => {
     await loadForFacilitator(tx, actor, conversationId);
     const stored = await loadRound(tx, conversationId, roundId);
     if (stored.version !== version) throw new AppError('VERSION_CONFLICT');
-    await reflectionRoundsRepository.update(tx, revealRound(stored.round, ctx.now(), Math.random), version);
+    const answered = (await reflectionRoundsRepository.answers(tx, roundId)).filter((a) => a.text.trim()).map((a) => a.upn);
+    await reflectionRoundsRepository.update(tx, revealRound(stored.round, ctx.now(), Math.random, answered), version);
     await queueCardUpdates(tx, stored.round, 'revealed');
   });
   ctx.wakeJobs();

@@ -33,11 +33,11 @@ export function EvaluationSummaryView({ summary }: { summary: EvaluationSummary 
     ) : null;
   return (
     <>
-      <Text data-testid="evaluation-summary">
+      <Text block data-testid="evaluation-summary">
         {summary.invited !== undefined
           ? t('evaluation.responsesOf', { count: summary.responses, total: summary.invited })
           : t('evaluation.responses', { count: summary.responses })}
-        {summary.averageRating !== null ? ` · ${t('evaluation.average', { average: summary.averageRating.toLocaleString('da-DK') })}` : ''}
+        {summary.averageRating !== null ? ` · ${t('evaluation.average', { average: summary.averageRating })}` : ''}
       </Text>
       <div className={styles.bars} role="table" aria-label={t('evaluation.ratings')}>
         {summary.ratingCounts.map((count, index) => (

@@ -1,5 +1,8 @@
 import { useState } from 'react';
-import { Select, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/react-components';
+import { Select, Table, TableBody, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { copenhagenToday, formatShortDate } from '../format.js';
+
+const useStyles = makeStyles({ overdue: { color: tokens.colorPaletteRedForeground1 } });
 import type { ApiClient } from '../api-client.js';
 import type { ConversationDetails } from '../../api/conversation.js';
 import { useI18n } from '../i18n.js';
@@ -22,7 +25,13 @@ export function FollowUpPanel({
 }) {
   const { t, locale } = useI18n();
   const [error, setError] = useState<unknown>(null);
+  const styles = useStyles();
   const editable = conversation.permissions.editSchoolPart;
+  const today = copenhagenToday(new Date(conversation.serverNow));
+  // An agreement is overdue when its due date has passed and it is neither done nor dropped.
+  const overdue = (a: ConversationDetails['followUp'][number]) =>
+    a.dueDate !== null && a.dueDate < today && (a.status === 'open' || a.status === 'inProgress');
+  const day = (iso: string) => formatShortDate(`${iso}T12:00:00Z`, locale);
   const setStatus = async (agreementId: string, status: Status) => {
     setError(null);
     try {
@@ -43,7 +52,19 @@ export function FollowUpPanel({
                   <Text weight="semibold">{a.what}</Text>
                   <br />
                   <Text size={200}>
-                    {t('followUp.owner', { owner: a.owner })} · {new Date(a.madeAt).toLocaleDateString(locale === 'da' ? 'da-DK' : 'en-GB')}
+                    {t('followUp.owner', { owner: a.owner })} ·{' '}
+                    {a.dueDate ? (
+                      overdue(a) ? (
+                        <Text size={200} weight="semibold" className={styles.overdue} data-testid="overdue">
+                          {t('followUp.overdue', { date: day(a.dueDate) })}
+                        </Text>
+                      ) : (
+                        t('followUp.due', { date: day(a.dueDate) })
+                      )
+                    ) : (
+                      t('followUp.noDue')
+                    )}{' '}
+                    · {t('followUp.agreedAt', { date: formatShortDate(a.madeAt, locale) })}
                   </Text>
                 </TableCell>
                 <TableCell>

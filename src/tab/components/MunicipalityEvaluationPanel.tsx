@@ -21,10 +21,10 @@ export function MunicipalityEvaluationPanel({ api }: { api: ApiClient }) {
       {data?.overall.responses === 0 ? <Text>{t('evaluation.municipalityEmpty')}</Text> : null}
       {data && data.overall.responses > 0 ? (
         <>
-          <Text>{t('evaluation.conversations', { count: data.conversations })}</Text>
+          <Text block>{t('evaluation.conversations', { count: data.conversations })}</Text>
           {data.bySchoolYear.map((year) => (
             <section key={year.schoolYear} aria-label={t('evaluation.schoolYear', { year: year.schoolYear })}>
-              <Text as="h3" weight="semibold">
+              <Text as="h3" block weight="semibold">
                 {t('evaluation.schoolYear', { year: year.schoolYear })}
               </Text>
               <EvaluationSummaryView summary={year} />

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, MessageBar, MessageBarActions, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { formatDate, formatTime } from '../format.js';
 import type { ApiClient } from '../api-client.js';
 import type { ConversationDetails } from '../../api/conversation.js';
 import type { ReflectionRoundView } from '../../api/chat-results.js';
@@ -18,7 +19,14 @@ const useStyles = makeStyles({
   },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   order: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  speaker: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap' },
+  speaker: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'baseline',
+    flexWrap: 'wrap',
+    overflowWrap: 'anywhere',
+    minWidth: 0,
+  },
   missing: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
 });
 
@@ -30,11 +38,12 @@ const livePollMs = 3000;
  * speaking order the facilitator can change; closing ends editing.
  */
 export function ReflectionRoundsPanel({ api, conversation }: { api: ApiClient; conversation: ConversationDetails }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const styles = useStyles();
   const [rounds, setRounds] = useState<ReflectionRoundView[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [early, setEarly] = useState<{ key: string; title: string } | null>(null);
   const base = `/conversations/${conversation.id}/reflection-rounds`;
 
   const load = useCallback(async () => {
@@ -69,6 +78,13 @@ export function ReflectionRoundsPanel({ api, conversation }: { api: ApiClient; c
   if (!conversation.permissions.participant) return null;
   const withQuestions = conversation.agenda.filter((i) => i.reflectionQuestions.length > 0);
   const facilitate = conversation.permissions.facilitate;
+  // A round started long before the meeting sends cards to everyone now: ask first (15 minutes' grace to get ready).
+  const longBeforeMeeting = Date.parse(conversation.startsAt) - Date.parse(conversation.serverNow) > 15 * 60_000;
+  const start = (key: string, title: string) => {
+    if (longBeforeMeeting && early?.key !== key) return setEarly({ key, title });
+    setEarly(null);
+    void act(`start-${key}`, 'POST', base, { itemKey: key });
+  };
   const move = (r: ReflectionRoundView, index: number, by: -1 | 1) => {
     const order = [...r.round.speakingOrder];
     const [moved] = order.splice(index, 1);
@@ -87,13 +103,34 @@ export function ReflectionRoundsPanel({ api, conversation }: { api: ApiClient; c
               <Button
                 key={item.key}
                 disabled={Boolean(running) || busy !== null}
-                onClick={() => void act(`start-${item.key}`, 'POST', base, { itemKey: item.key })}
+                onClick={() => start(item.key, `${item.number}. ${item.title}`)}
               >
                 {t('reflection.start', { item: `${item.number}. ${item.title}` })}
               </Button>
             );
           })}
         </div>
+      ) : null}
+      {early ? (
+        <MessageBar intent="warning" role="alert" layout="multiline" data-testid="round-early">
+          <MessageBarBody>
+            {t('reflection.early', {
+              item: early.title,
+              when: t('conversation.when', {
+                date: formatDate(conversation.startsAt, locale),
+                time: formatTime(conversation.startsAt, locale),
+              }),
+            })}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" onClick={() => start(early.key, early.title)}>
+              {t('reflection.startAnyway')}
+            </Button>
+            <Button onClick={() => setEarly(null)} autoFocus>
+              {t('reflection.wait')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
       ) : null}
       {rounds === null ? <Text>{t('loading')}</Text> : null}
       {rounds?.length === 0 ? <Text>{t('reflection.empty')}</Text> : null}

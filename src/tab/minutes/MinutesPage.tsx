@@ -19,7 +19,7 @@ import { checkPublication } from '../../domain/publication-guard/check-publicati
 import { useLexicon } from '../lexicon.js';
 import { useDraft } from '../drafts.js';
 import { useUnsavedChanges } from '../unsaved.js';
-import { formatDate, formatShortDate, formatTime } from '../format.js';
+import { copenhagenToday, formatDate, formatShortDate, formatTime } from '../format.js';
 import { PublishConfirmation } from '../components/PublishConfirmation.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { ruleText } from '../components/GuardFindings.js';
@@ -28,7 +28,7 @@ import { DecisionsPanel } from './DecisionsPanel.js';
 import { AgreementsPanel } from './AgreementsPanel.js';
 import { PublicNotePanel } from './PublicNotePanel.js';
 import { MinutesLinksPanel } from './MinutesLinksPanel.js';
-import { agreementProblems, copenhagenToday, tidyForSave } from './minutes-form.js';
+import { agreementProblems, tidyForSave } from './minutes-form.js';
 
 const useStyles = makeStyles({
   stack: { display: 'grid', gap: tokens.spacingVerticalL, marginTop: tokens.spacingVerticalL },

@@ -45,7 +45,3 @@ export function shortSummary(content: MinutesContent, headings: { decisions: str
   const section = (title: string, lines: string[]) => (lines.length ? `${title}\n${lines.map((l) => `- ${l}`).join('\n')}` : '');
   return [section(headings.decisions, decisions), section(headings.agreements, agreements)].filter(Boolean).join('\n\n');
 }
-
-/** Today in Copenhagen as YYYY-MM-DD, the form agreements' dates are stored in. */
-export const copenhagenToday = (now = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
