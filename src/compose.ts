@@ -11,9 +11,13 @@ import { openPgliteDatabase } from './store/pglite-database.js';
 import { openPostgresDatabase } from './store/postgres-database.js';
 import { migrate } from './store/migrate.js';
 import { loadOrganisation, loadTemplates } from './store/catalog-files.js';
-import { createSandbox, type Sandbox } from './sandbox/sandbox-server.js';
+import { createSandbox, localApp, type Sandbox } from './sandbox/sandbox-server.js';
+import { sandboxTenantId } from './sandbox/graph/teamwork-handlers.js';
 import { GraphExecutor } from './m365/graph-executor.js';
-import { ClientCredentialsAuthProvider, SandboxAuthenticationHandler } from './m365/graph-auth.js';
+import { SandboxAuthenticationHandler } from './m365/graph-auth.js';
+import { createConfidentialClient } from './m365/entra/entra-credentials.js';
+import { appOnlyGraphTokens, onBehalfOfGraphTokens } from './m365/entra/graph-token-providers.js';
+import type { Directory } from './app/ports/directory.js';
 import { graphDirectory } from './m365/graph-directory.js';
 import { graphCalendarGateway } from './m365/graph-calendar-gateway.js';
 import { graphDocumentLibrary } from './m365/graph-document-library.js';
@@ -25,8 +29,8 @@ import { danishLexicon } from './store/danish-lexicon.js';
 import type { AppContext } from './app/app-context.js';
 import { jobHandlers } from './workers/job-handlers.js';
 import { startChatScheduleTimer } from './workers/chat-schedule-timer.js';
-import { LocalAuthenticator } from './server/auth/local-authenticator.js';
-import { EntraAuthenticator } from './server/auth/entra-authenticator.js';
+import { EntraAuthenticator, entraTenant } from './server/auth/entra-authenticator.js';
+import { createLocalJWKSet } from 'jose';
 import { requireActor } from './server/actor.js';
 import { conversationRoutes } from './server/routes/conversation-routes.js';
 import { catalogRoutes } from './server/routes/catalog-routes.js';
@@ -69,6 +73,16 @@ export interface RunningApp {
 
 const tabDist = appPath('dist', 'tab');
 
+/** The bot's credentials for the Agents SDK: the same app registration and credential as Graph's. */
+function botAuthConfiguration(config: Extract<AppConfig, { mode: 'm365' }>) {
+  const common = { clientId: config.botId, tenantId: config.tenantId, authorityEndpoint: config.authorityHost };
+  const { credential } = config;
+  if (credential.kind === 'managedIdentity') return { ...common, authType: 'FederatedCredentials', FICClientId: credential.clientId };
+  if (credential.kind === 'certificate')
+    return { ...common, authType: 'Certificate', certPemFile: credential.path, certKeyFile: credential.path };
+  return { ...common, authType: 'ClientSecret', clientSecret: credential.secret };
+}
+
 export async function openDatabase(config: AppConfig): Promise<Database> {
   if (config.databaseUrl) return openPostgresDatabase(config.databaseUrl);
   mkdirSync(config.dataDir, { recursive: true });
@@ -103,22 +117,36 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
           botId: config.botId,
         })
       : null;
+  // Microsoft 365 mode: one MSAL client for the app (managed identity as federated credential, certificate or secret).
+  const entraClient =
+    config.mode === 'm365'
+      ? createConfidentialClient({
+          tenantId: config.tenantId,
+          clientId: config.clientId,
+          authorityHost: config.authorityHost,
+          credential: config.credential,
+        })
+      : null;
+  const graphBaseUrl = config.mode === 'local' ? sandbox!.graphBaseUrl : config.graphBaseUrl;
   const graph = new GraphExecutor(
     config.mode === 'local'
-      ? { baseUrl: sandbox!.graphBaseUrl, authentication: new SandboxAuthenticationHandler() }
-      : {
-          baseUrl: 'https://graph.microsoft.com',
-          authentication: new AuthenticationHandler(
-            new ClientCredentialsAuthProvider(config.tenantId, config.clientId, config.clientSecret),
-          ),
-        },
+      ? { baseUrl: graphBaseUrl, authentication: new SandboxAuthenticationHandler() }
+      : { baseUrl: graphBaseUrl, authentication: new AuthenticationHandler(appOnlyGraphTokens(entraClient!)) },
   );
+  // Graph as the signed-in person (On-Behalf-Of their token): what they may see, not what the app may see.
+  const directoryAs = (token: string): Directory =>
+    entraClient
+      ? graphDirectory(
+          new GraphExecutor({
+            baseUrl: graphBaseUrl,
+            authentication: new AuthenticationHandler(onBehalfOfGraphTokens(entraClient, token)),
+          }),
+        )
+      : graphDirectory(graph);
   const driveId = config.mode === 'local' ? config.sandboxDriveId : config.driveId;
 
   // One adapter for both directions: inbound turns and proactive sends. Local mode has no app id: anonymous, as the SDK's local development is.
-  const adapter = new CloudAdapter(
-    config.mode === 'local' ? {} : { clientId: config.botId, clientSecret: config.clientSecret, tenantId: config.tenantId },
-  );
+  const adapter = new CloudAdapter(config.mode === 'local' ? {} : botAuthConfiguration(config));
   // The SDK's default turn error handler tells users to "fix the source code"; ours logs and lets the agent apologise in Danish.
   adapter.onTurnError = async (context, error) =>
     console.error('Bot turn failed:', context.activity.type, (error as any)?.response?.data ?? error);
@@ -152,9 +180,41 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
     ...overrides.jobs,
   });
 
+  // The same token check in both modes: Entra ID's keys in Microsoft 365 mode, the sandbox's stand-in locally.
   const authenticator =
-    config.mode === 'local' ? new LocalAuthenticator() : new EntraAuthenticator(config.tenantId, [config.apiAudience, config.clientId]);
+    config.mode === 'local'
+      ? new EntraAuthenticator({
+          tenantId: sandboxTenantId,
+          audiences: [localApp.audience, localApp.clientId],
+          issuers: [sandbox!.entra.issuer()],
+          keys: createLocalJWKSet(sandbox!.entra.jwks as never),
+        })
+      : new EntraAuthenticator({
+          tenantId: config.tenantId,
+          audiences: [config.apiAudience, config.clientId],
+          ...entraTenant(config.tenantId, config.authorityHost),
+        });
+  // Liveness: the process answers. Readiness: it can do its work (App Service's health check and /readyz for the administrator).
   app.get('/healthz', (_req, res) => res.json({ ok: true, mode: config.mode }));
+  app.get('/readyz', async (_req, res) => {
+    const check = async (probe: () => Promise<unknown>) => {
+      try {
+        await probe();
+        return 'ok';
+      } catch (error) {
+        return `failed: ${String((error as Error).message ?? error).slice(0, 200)}`;
+      }
+    };
+    const checks = {
+      database: await check(() => db.query('select 1')),
+      graphToken: await check(async () => {
+        if (entraClient) await entraClient.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });
+      }),
+      jobRunner: runner!.isRunning || overrides.startJobs === false ? 'ok' : 'failed: not running',
+    };
+    const ready = Object.values(checks).every((c) => c === 'ok');
+    res.status(ready ? 200 : 503).json({ ready, mode: config.mode, checks });
+  });
   if (sandbox) app.use('/sandbox', sandbox.router);
   app.use(publicNoteRoutes(ctx));
   // The bot's messaging endpoint: Bot Service JWTs checked by the Agents SDK in Microsoft 365 mode; anonymous only in local mode.
@@ -166,9 +226,9 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
     (req, res) => adapter.process(req as never, res as never, (context) => agent.run(context)),
   );
   const api = express.Router();
-  if (sandbox) api.use(devSignInRoutes(sandbox.state, authenticator as LocalAuthenticator));
-  api.use(requireActor(authenticator, organisation));
-  api.use(catalogRoutes(ctx, config.mode));
+  if (sandbox) api.use(devSignInRoutes(sandbox.state, sandbox.entra, localApp.audience));
+  api.use(requireActor(authenticator, organisation, ctx.directory));
+  api.use(catalogRoutes(ctx, config.mode, directoryAs));
   api.use(conversationRoutes(ctx));
   api.use(minutesRoutes(ctx));
   api.use(schoolPlanRoutes(ctx));

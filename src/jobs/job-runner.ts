@@ -22,6 +22,11 @@ export interface JobRunnerOptions {
  */
 export class JobRunner {
   private running = false;
+
+  /** Whether the workers are polling (the readiness probe asks). */
+  get isRunning(): boolean {
+    return this.running;
+  }
   private readonly workers: Promise<void>[] = [];
   private wakeUp: (() => void)[] = [];
 

@@ -1,25 +1,4 @@
-import { ConfidentialClientApplication } from '@azure/msal-node';
-import type { AuthenticationProvider, Context, Middleware } from '@microsoft/microsoft-graph-client';
-
-/**
- * App-only Graph tokens for jobs (client credentials). MSAL caches the token
- * and refreshes it before it expires.
- */
-export class ClientCredentialsAuthProvider implements AuthenticationProvider {
-  private readonly app: ConfidentialClientApplication;
-
-  constructor(tenantId: string, clientId: string, clientSecret: string) {
-    this.app = new ConfidentialClientApplication({
-      auth: { clientId, clientSecret, authority: `https://login.microsoftonline.com/${tenantId}` },
-    });
-  }
-
-  async getAccessToken(): Promise<string> {
-    const result = await this.app.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });
-    if (!result?.accessToken) throw new Error('MSAL returned no Graph token');
-    return result.accessToken;
-  }
-}
+import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 
 /**
  * The local sandbox wants a bearer token like Graph does and trusts any. The

@@ -19,6 +19,8 @@ import { connectorRouter, type ConnectorStats } from './connector/connector-rout
 import { SandboxTeamsClient } from './connector/teams-client.js';
 import { renderChatPage } from './pages/chat-page.js';
 import { appPath } from '../app-root.js';
+import { createEntraStandIn, graphAudience, type EntraStandIn, type EntraStandInOptions } from './entra/entra-stand-in.js';
+import { sandboxTenantId } from './graph/teamwork-handlers.js';
 
 export interface SandboxOptions {
   /** Folder for the sandbox's data; null keeps it in memory (tests). */
@@ -28,7 +30,17 @@ export interface SandboxOptions {
   /** The app in the sandbox's catalog and its bot, which the sandbox's Teams posts activities to. */
   teamsAppId: string;
   botId: string;
+  /** The stand-in for Entra ID: the tenant and the app registrations it knows (local mode: one local app). */
+  entra?: Pick<EntraStandInOptions, 'tenantId' | 'apps' | 'managedIdentity'>;
+  /**
+   * Microsoft 365 mode's tests: Graph demands a token the stand-in issued,
+   * as Graph demands Entra's. Local mode's Graph trusts the app's stand-in token.
+   */
+  verifyGraphTokens?: boolean;
 }
+
+/** The app registration local mode signs people in to (tokens for its API, as Teams SSO gives the tab). */
+export const localApp = { clientId: 'udviklingssamtale-local', audience: 'api://localhost/udviklingssamtale-local' };
 
 export interface Sandbox {
   router: Router;
@@ -44,6 +56,8 @@ export interface Sandbox {
   graphBaseUrl: string;
   /** The Bot Connector's service URL, as Teams puts it on activities. */
   connectorUrl: string;
+  /** The local stand-in for Entra ID (/sandbox/entra). */
+  entra: EntraStandIn;
 }
 
 const chatAssets = appPath('dist', 'sandbox');
@@ -85,10 +99,24 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       if (user) setTimeout(() => void teams.installed(chat, user).catch(() => undefined), 0);
     },
   };
+  const entra = createEntraStandIn({
+    tenantId: options.entra?.tenantId ?? sandboxTenantId,
+    baseUrl: () => `${options.publicUrl}/sandbox/entra`,
+    apps: options.entra?.apps ?? [
+      {
+        clientId: localApp.clientId,
+        identifierUris: [localApp.audience],
+        graphRoles: [],
+        graphScopes: ['User.Read', 'User.ReadBasic.All'],
+      },
+    ],
+    users: () => state.users,
+    ...(options.entra?.managedIdentity ? { managedIdentity: options.entra.managedIdentity } : {}),
+  });
   const faults = new FaultInjector();
   const connectorFaults = new FaultInjector();
   const connectorStats: ConnectorStats = { requests: 0, delivered: 0, updated: 0, throttled: 0, faultsInjected: 0, rejected: 0 };
-  const stats: GraphStats = { httpRequests: 0, operations: 0, rejectedBodies: 0 };
+  const stats: GraphStats = { httpRequests: 0, operations: 0, rejectedBodies: 0, tokens: { app: 0, delegated: 0 } };
   const router = Router();
   const raw = express.raw({ type: () => true, limit: '60mb' });
 
@@ -100,8 +128,20 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     else res.end();
   };
 
+  router.use('/entra', entra.router);
   router.use('/graph/v1.0', raw, async (req: Request, res: Response) => {
     stats.httpRequests++;
+    if (options.verifyGraphTokens) {
+      const token = /^Bearer (\S+)$/.exec(req.header('authorization') ?? '')?.[1];
+      const claims = token ? await entra.verify(token, graphAudience) : null;
+      if (!claims) {
+        return send(
+          res,
+          graphErrorResponse(new GraphHttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.')),
+        );
+      }
+      stats.tokens[claims.idtyp === 'user' ? 'delegated' : 'app']++;
+    }
     if (faults.settings.latencyMs > 0) await sleep(faults.settings.latencyMs);
     const headers = Object.fromEntries(
       Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : String(v ?? '')]),
@@ -265,5 +305,6 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     context,
     graphBaseUrl: `${options.publicUrl}/sandbox/graph`,
     connectorUrl,
+    entra,
   };
 }

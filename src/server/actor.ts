@@ -3,17 +3,35 @@ import type { Authenticator, Identity } from './auth/identity.js';
 import type { Organisation } from '../domain/organisation.js';
 import { isMunicipalLead } from '../domain/organisation.js';
 import type { Actor } from '../policies/conversation-policy.js';
+import type { Directory } from '../app/ports/directory.js';
 import { AppError } from '../domain/errors.js';
 
-export type RequestActor = Actor & Identity;
+export type RequestActor = Actor & Identity & { /** The caller's token, for Graph calls On-Behalf-Of them. */ token: string };
 
-/** Every /api route except sign-in needs a verified person; routes read it with actorOf(req). */
-export function requireActor(authenticator: Authenticator, organisation: Organisation): RequestHandler {
+/**
+ * Every /api route except sign-in needs a verified person. The token names
+ * them by oid + tid; the directory says who that is today (UPN, name), which
+ * is what the organisation file and the conversations refer to.
+ */
+export function requireActor(authenticator: Authenticator, organisation: Organisation, directory: Directory): RequestHandler {
   return async (req, _res, next) => {
-    const identity = await authenticator.authenticate(req.header('authorization'));
-    if (!identity) return next(new AppError('UNAUTHENTICATED'));
-    (req as Request & { actor?: RequestActor }).actor = { ...identity, isMunicipalLead: isMunicipalLead(organisation, identity.upn) };
-    next();
+    try {
+      const identity = await authenticator.authenticate(req.header('authorization'));
+      if (!identity) return next(new AppError('UNAUTHENTICATED'));
+      const person = await directory.getUser(identity.oid);
+      if (!person) return next(new AppError('UNAUTHENTICATED'));
+      (req as Request & { actor?: RequestActor }).actor = {
+        oid: identity.oid,
+        tid: identity.tid,
+        token: identity.token,
+        upn: person.upn,
+        displayName: person.displayName,
+        isMunicipalLead: isMunicipalLead(organisation, person.upn),
+      };
+      next();
+    } catch (error) {
+      next(error);
+    }
   };
 }
 

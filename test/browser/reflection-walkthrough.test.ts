@@ -41,7 +41,10 @@ describe('a reflection round between the tab and Teams chat, in the browser', ()
     await tab.getByRole('link', { name: 'Åbn samtalen med Bakkeskolen' }).click();
     await tab.getByRole('button', { name: /^Start refleksionsrunde: 4\./ }).click();
     // The meeting is months away (real clock): the tab asks before sending cards to everyone now.
-    await tab.getByTestId('round-early').getByText(/Mødet begynder først .* får alle deltagerne spørgsmålet/).waitFor();
+    await tab
+      .getByTestId('round-early')
+      .getByText(/Mødet begynder først .* får alle deltagerne spørgsmålet/)
+      .waitFor();
     await tab.getByRole('button', { name: 'Start runden alligevel' }).click();
     await tab.getByText('0 af 4 har svaret', { exact: false }).waitFor();
     expect(await tab.getByRole('button', { name: /^Start refleksionsrunde: 4\./ }).isDisabled()).toBe(true);

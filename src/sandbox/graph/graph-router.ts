@@ -64,6 +64,8 @@ export interface GraphStats {
   operations: number;
   /** Request bodies the CSDL check refused. */
   rejectedBodies: number;
+  /** Verified tokens by kind, when the sandbox checks them (Microsoft 365 mode's tests). */
+  tokens: { app: number; delegated: number };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import type { Directory } from '../../app/ports/directory.js';
 import type { AppContext } from '../../app/app-context.js';
 import { actorOf } from '../actor.js';
 import { reply } from '../respond.js';
@@ -7,7 +8,11 @@ import { catalogSchema, meSchema, overviewSchema, peopleSchema } from '../../api
 import { totalMinutes } from '../../domain/agenda-timing.js';
 import { municipalityOverview } from '../../app/overview/municipality-overview.js';
 
-export function catalogRoutes(ctx: AppContext, mode: 'local' | 'm365'): Router {
+/**
+ * @param directoryAs the directory as the signed-in person sees it (Graph On-Behalf-Of them in
+ *   Microsoft 365 mode), for searching people: nobody finds someone the directory hides from them.
+ */
+export function catalogRoutes(ctx: AppContext, mode: 'local' | 'm365', directoryAs: (token: string) => Directory): Router {
   const router = Router();
 
   router.get('/me', (req, res) => {
@@ -38,7 +43,7 @@ export function catalogRoutes(ctx: AppContext, mode: 'local' | 'm365'): Router {
 
   router.get('/people', async (req, res) => {
     const q = z.string().trim().min(2).max(100).parse(req.query.q);
-    const people = await ctx.directory.search(q);
+    const people = await directoryAs(actorOf(req).token).search(q);
     reply(res, peopleSchema, { people: people.map((p) => ({ upn: p.upn, displayName: p.displayName, jobTitle: p.jobTitle })) });
   });
 

@@ -1,13 +1,17 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { SandboxState } from '../../sandbox/sandbox-state.js';
-import type { LocalAuthenticator } from '../auth/local-authenticator.js';
+import type { EntraStandIn } from '../../sandbox/entra/entra-stand-in.js';
 import { AppError } from '../../domain/errors.js';
 import { reply } from '../respond.js';
 import { devSignInSchema, devUsersSchema } from '../../api/catalog.js';
 
-/** Local mode only: pick a demo person from the sandbox tenant and sign in as them. */
-export function devSignInRoutes(state: SandboxState, authenticator: LocalAuthenticator): Router {
+/**
+ * Local mode only: pick a demo person from the sandbox tenant and sign in as
+ * them. The sandbox's Entra stand-in issues the same kind of token Teams SSO
+ * gives the tab, so the server checks it exactly as in Microsoft 365 mode.
+ */
+export function devSignInRoutes(state: SandboxState, entra: EntraStandIn, audience: string): Router {
   const router = Router();
   router.get('/dev/users', (_req, res) => {
     reply(res, devUsersSchema, {
@@ -23,7 +27,7 @@ export function devSignInRoutes(state: SandboxState, authenticator: LocalAuthent
     const { upn } = z.object({ upn: z.string().email() }).parse(req.body);
     const user = state.findUser(upn);
     if (!user) throw new AppError('USER_NOT_FOUND', { upn });
-    reply(res, devSignInSchema, { token: await authenticator.issue({ upn: user.userPrincipalName, displayName: user.displayName }) });
+    reply(res, devSignInSchema, { token: await entra.userToken(user.userPrincipalName, audience, { expiresInSeconds: 12 * 3600 }) });
   });
   return router;
 }
