@@ -15,7 +15,7 @@ import { createSandbox, localApp, type Sandbox } from './sandbox/sandbox-server.
 import { sandboxTenantId } from './sandbox/graph/teamwork-handlers.js';
 import { GraphExecutor } from './m365/graph-executor.js';
 import { SandboxAuthenticationHandler } from './m365/graph-auth.js';
-import { createConfidentialClient } from './m365/entra/entra-credentials.js';
+import { createConfidentialClient, postgresEntraToken } from './m365/entra/entra-credentials.js';
 import { appOnlyGraphTokens, onBehalfOfGraphTokens } from './m365/entra/graph-token-providers.js';
 import type { Directory } from './app/ports/directory.js';
 import { graphDirectory } from './m365/graph-directory.js';
@@ -84,6 +84,9 @@ function botAuthConfiguration(config: Extract<AppConfig, { mode: 'm365' }>) {
 }
 
 export async function openDatabase(config: AppConfig): Promise<Database> {
+  if (config.databaseUrl && config.databaseEntraAuth && config.mode === 'm365' && config.credential.kind === 'managedIdentity') {
+    return openPostgresDatabase(config.databaseUrl, undefined, postgresEntraToken(config.credential.clientId));
+  }
   if (config.databaseUrl) return openPostgresDatabase(config.databaseUrl);
   mkdirSync(config.dataDir, { recursive: true });
   return openPgliteDatabase(join(config.dataDir, 'db'));

@@ -63,6 +63,8 @@ const envSchema = z.object({
   BOT_SERVICE_URL: z.url().default('https://smba.trafficmanager.net/teams/'),
   /** How many days before the meeting the preparation card is sent. */
   CHAT_PREPARATION_DAYS: z.coerce.number().int().min(0).max(14).default(2),
+  /** How the app signs in to PostgreSQL: the URL's password, or the managed identity's Entra token (Azure). */
+  DATABASE_AUTH: z.enum(['password', 'entra']).default('password'),
   /** Application Insights; traces and job outcomes go there when set. */
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().optional(),
 });
@@ -84,6 +86,8 @@ export type AppConfig = {
   botId: string;
   botServiceUrl: string;
   appInsightsConnectionString: string | null;
+  /** Sign in to PostgreSQL with the managed identity's Entra token instead of a password. */
+  databaseEntraAuth: boolean;
 } & (
   | { mode: 'local'; sandboxDriveId: string }
   | {
@@ -115,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     preparationDaysBefore: e.CHAT_PREPARATION_DAYS,
     manifestAppId: e.TEAMS_APP_ID ?? null,
     appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING ?? null,
+    databaseEntraAuth: e.DATABASE_AUTH === 'entra',
   };
   if (!m365Markers.some((k) => e[k])) {
     return {
@@ -152,6 +157,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('PUBLIC_URL: must be https:// (Teams loads tabs over https only)');
   if (e.DATABASE_URL && !/^postgres(ql)?:\/\//.test(e.DATABASE_URL)) problems.push('DATABASE_URL: must be a postgres:// connection string');
   if (e.ORGANISATION_FILE && !existsSync(e.ORGANISATION_FILE)) problems.push(`ORGANISATION_FILE: no file at ${e.ORGANISATION_FILE}`);
+  if (e.DATABASE_AUTH === 'entra' && !e.AZURE_FEDERATED_IDENTITY_CLIENT_ID) {
+    problems.push('DATABASE_AUTH=entra: needs AZURE_FEDERATED_IDENTITY_CLIENT_ID (the managed identity signs in to PostgreSQL)');
+  }
   if (problems.length > 0) throw new ConfigError(`Microsoft 365 mode cannot start. Fix these settings:\n- ${problems.join('\n- ')}`);
 
   const credential: AppCredential = e.AZURE_FEDERATED_IDENTITY_CLIENT_ID

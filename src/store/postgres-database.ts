@@ -8,7 +8,12 @@ pg.types.setTypeParser(20, (value) => Number(value));
  * A PostgreSQL server through node-postgres. `schema` isolates a test run in
  * its own schema on a shared server.
  */
-export async function openPostgresDatabase(connectionString: string, schema?: string): Promise<Database> {
+export async function openPostgresDatabase(
+  connectionString: string,
+  schema?: string,
+  /** A password made per connection (an Entra access token, valid about an hour), instead of one in the URL. */
+  password?: () => Promise<string>,
+): Promise<Database> {
   if (schema) {
     const setup = new pg.Client({ connectionString });
     await setup.connect();
@@ -18,6 +23,7 @@ export async function openPostgresDatabase(connectionString: string, schema?: st
   const pool = new pg.Pool({
     connectionString,
     max: 10,
+    ...(password ? { password } : {}),
     ...(schema ? { options: `-c search_path="${schema}"` } : {}),
   });
   const asQueryable = (client: pg.Pool | pg.PoolClient): Queryable => ({

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config.js';
 import { startApp, type RunningApp } from '../../src/compose.js';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox-server.js';
-import { createConfidentialClient } from '../../src/m365/entra/entra-credentials.js';
+import { createConfidentialClient, postgresEntraToken } from '../../src/m365/entra/entra-credentials.js';
+import { openPostgresDatabase } from '../../src/store/postgres-database.js';
 import { openTestDatabase } from '../support/test-database.js';
 import { planBody, waitFor } from '../support/test-app.js';
 
@@ -193,6 +194,17 @@ describe('Microsoft 365 mode against the Entra ID stand-in', () => {
     const response = await fetch(`${app.url}/readyz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ready: true, mode: 'm365', checks: { database: 'ok', graphToken: 'ok', jobRunner: 'ok' } });
+  });
+
+  it('signs in to PostgreSQL with the managed identity’s Entra token as the password', async () => {
+    const token = await postgresEntraToken(identity.clientId)();
+    expect(await sandbox.entra.verify(token, 'https://ossrdbms-aad.database.windows.net')).toMatchObject({ oid: identity.principalId });
+    if (process.env.DATABASE_URL) {
+      // A pool with a password provider connects (the machine's server trusts local connections, so it does not ask).
+      const database = await openPostgresDatabase(process.env.DATABASE_URL, undefined, async () => token);
+      expect(await database.query('select 1 as one')).toEqual([{ one: 1 }]);
+      await database.close();
+    }
   });
 
   it('gets an app-only token with a certificate as the credential', async () => {

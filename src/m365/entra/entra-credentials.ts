@@ -60,3 +60,13 @@ export function createConfidentialClient(settings: EntraClientSettings): Confide
   }
   return new ConfidentialClientApplication({ auth });
 }
+
+/**
+ * Azure Database for PostgreSQL with Entra authentication: the managed
+ * identity's token is the password. MSAL caches it and fetches a new one
+ * before it expires; each new connection asks.
+ */
+export function postgresEntraToken(managedIdentityClientId: string): () => Promise<string> {
+  const identity = new ManagedIdentityApplication({ managedIdentityIdParams: { userAssignedClientId: managedIdentityClientId } });
+  return async () => (await identity.acquireToken({ resource: 'https://ossrdbms-aad.database.windows.net' })).accessToken;
+}

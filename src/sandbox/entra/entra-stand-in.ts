@@ -47,6 +47,8 @@ export interface EntraStandIn {
 export const graphAudience = 'https://graph.microsoft.com';
 const tokenExchangeAudience = 'api://AzureADTokenExchange';
 const assertionType = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+/** Entra tolerates some clock skew; MSAL rounds its assertion's times to the second. */
+const skew = 300;
 
 const tokenRequestSchema = z.object({
   grant_type: z.string(),
@@ -96,7 +98,7 @@ export function createEntraStandIn(options: EntraStandInOptions): EntraStandIn {
 
   const verify = async (token: string, audience: string | string[]): Promise<JWTPayload | null> => {
     try {
-      return (await jwtVerify(token, key.publicKey, { issuer: issuer(), audience })).payload;
+      return (await jwtVerify(token, key.publicKey, { issuer: issuer(), audience, clockTolerance: skew })).payload;
     } catch {
       return null;
     }
@@ -134,6 +136,7 @@ export function createEntraStandIn(options: EntraStandInOptions): EntraStandIn {
           issuer: app.clientId,
           subject: app.clientId,
           audience: [tokenEndpoint, issuer(), tenantBase()],
+          clockTolerance: skew,
         });
         return app;
       } catch {
