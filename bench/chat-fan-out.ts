@@ -38,7 +38,14 @@ async function runRound(label: string, faultRate: number): Promise<void> {
       jobTitle: '',
       department: '',
     });
-    return { upn, displayName: `Deltager ${i}`, role: 'participant' as const, response: 'accepted' as const, external: false, invited: true };
+    return {
+      upn,
+      displayName: `Deltager ${i}`,
+      role: 'participant' as const,
+      response: 'accepted' as const,
+      external: false,
+      invited: true,
+    };
   });
   const startsAt = new Date(Date.now() + 3 * 24 * 60 * 60_000);
   const planned = planConversation(

@@ -11,9 +11,25 @@ import { loadConfig } from '../src/config.js';
 import { startApp } from '../src/compose.js';
 import { openPgliteDatabase } from '../src/store/pglite-database.js';
 
-const files = readdirSync('dist/tab').filter((f) => f.endsWith('.js'));
+// What the first screen loads: the entry and the chunks it imports statically (pages opened later and MSAL come on demand).
+const staticImports = (file: string): string[] =>
+  [
+    ...readFileSync(`dist/tab/${file}`, 'utf8').matchAll(
+      /(?:^|[;}])\s*import\s*(?:[^'"()]*?from\s*)?["']\.\/(?:\.\.\/)?(chunks\/[^"']+\.js)["']/g,
+    ),
+  ].map((m) => m[1]!);
+const initial = new Set<string>(['app.js']);
+for (const file of initial) for (const next of staticImports(file)) initial.add(next);
+const files = [...initial];
 const raw = files.reduce((sum, f) => sum + readFileSync(`dist/tab/${f}`).length, 0);
 const gzip = files.reduce((sum, f) => sum + gzipSync(readFileSync(`dist/tab/${f}`), { level: 9 }).length, 0);
+const all = [
+  'app.js',
+  ...readdirSync('dist/tab/chunks')
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `chunks/${f}`),
+];
+const allGzip = all.reduce((sum, f) => sum + gzipSync(readFileSync(`dist/tab/${f}`), { level: 9 }).length, 0);
 
 const db = await openPgliteDatabase();
 const app = await startApp(loadConfig({ PORT: '0', ORGANISATION_FILE: 'config/organisation.local.json' }), { db, startJobs: false });
@@ -31,7 +47,10 @@ for (let i = 0; i < 7; i++) {
   await context.close();
 }
 times.sort((a, b) => a - b);
-console.log(`tab JavaScript: ${(raw / 1024).toFixed(0)} KB minified, ${(gzip / 1024).toFixed(1)} KB gzip  goal ≤ 200 KB gzip`);
+console.log(
+  `tab JavaScript on first load: ${(raw / 1024).toFixed(0)} KB minified, ${(gzip / 1024).toFixed(1)} KB gzip (${files.length} files)  goal ≤ 200 KB gzip`,
+);
+console.log(`all chunks (plan and minutes pages, MSAL for Microsoft 365 sign-in): ${(allGzip / 1024).toFixed(1)} KB gzip`);
 console.log(
   `time to ready (sign-in picker interactive), headless Chromium, localhost: median ${times[3]!.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms, max ${times[6]!.toFixed(0)} ms`,
 );

@@ -3,8 +3,8 @@ import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { danishLexiconFile } from '../src/store/danish-lexicon.js';
 
 /**
- * Bundles the Teams tab (React + Fluent UI + teams-js) into dist/tab: one
- * minified ES module, tree-shaken. Run by `npm start` and before the tests.
+ * Bundles the Teams tab (React + Fluent UI + teams-js) into dist/tab: a
+ * minified ES module, tree-shaken, and chunks loaded on demand. Run by `npm start` and before the tests.
  */
 const outdir = 'dist/tab';
 await rm(outdir, { recursive: true, force: true });
@@ -14,6 +14,9 @@ const result = await build({
   outdir,
   bundle: true,
   format: 'esm',
+  // MSAL (Microsoft 365 mode's sign-in) is imported on demand, as its own chunk: local mode never downloads it.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   target: 'es2022',
   minify: true,
   sourcemap: true,

@@ -41,6 +41,7 @@ import { schoolPlanRoutes } from './server/routes/school-plan-routes.js';
 import { reflectionRoutes } from './server/routes/reflection-routes.js';
 import { evaluationRoutes } from './server/routes/evaluation-routes.js';
 import { draftRoutes } from './server/routes/draft-routes.js';
+import { authConfigRoutes } from './server/routes/auth-config-routes.js';
 import { errorMapping, errorBody } from './server/error-mapping.js';
 import { localeFromAcceptLanguage } from './i18n/messages.js';
 import { createAgent } from '../bot/agent.js';
@@ -229,6 +230,7 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
     (req, res) => adapter.process(req as never, res as never, (context) => agent.run(context)),
   );
   const api = express.Router();
+  api.use(authConfigRoutes(config));
   if (sandbox) api.use(devSignInRoutes(sandbox.state, sandbox.entra, localApp.audience));
   api.use(requireActor(authenticator, organisation, ctx.directory));
   api.use(catalogRoutes(ctx, config.mode, directoryAs));

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import {
   Button,
   FluentProvider,
@@ -20,11 +20,17 @@ import type { Host, HostTheme } from './teams-host.js';
 import { SignInPicker } from './components/SignInPicker.js';
 import { ConversationList } from './components/ConversationList.js';
 import { ConversationPage } from './components/ConversationPage.js';
-import { EditPlanPage, PlanPage } from './components/PlanPage.js';
-import { MinutesPage } from './minutes/MinutesPage.js';
+// Pages most visits never open are loaded when first opened (the first screen stays small in a meeting's side panel).
+const PlanPage = lazy(() => import('./components/PlanPage.js').then((m) => ({ default: m.PlanPage })));
+const EditPlanPage = lazy(() => import('./components/PlanPage.js').then((m) => ({ default: m.EditPlanPage })));
+const MinutesPage = lazy(() => import('./minutes/MinutesPage.js').then((m) => ({ default: m.MinutesPage })));
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { meSchema } from '../api/catalog.js';
 import { meetingConversationSchema } from '../api/conversation.js';
+import { authConfigSchema, type AuthConfig } from '../api/auth-config.js';
+import { entraSignIn, type TokenSource } from './auth/entra-sign-in.js';
+import { SignInError, classifySignInError } from './auth/sign-in-errors.js';
+import { SignInProblemPanel } from './auth/SignInProblemPanel.js';
 
 const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 const tokenKey = 'udviklingssamtale.token';
@@ -91,22 +97,56 @@ export function App({ host }: { host: Host }) {
     document.documentElement.lang = locale;
   }, [locale]);
 
-  const getToken = useCallback(async () => (host.inTeams ? host.getToken() : token), [host, token]);
+  // How to sign in: the dev picker locally; Entra ID (nested app authentication, Teams SSO or MSAL redirect) in Microsoft 365 mode.
+  const [auth, setAuth] = useState<AuthConfig | null>(null);
+  const [tokens, setTokens] = useState<TokenSource | null>(null);
+  const [signInProblem, setSignInProblem] = useState<SignInError | null>(null);
+  useEffect(() => {
+    fetch('/api/auth-config')
+      .then((r) => r.json())
+      .then((json) => {
+        const parsed = authConfigSchema['~standard'].validate(json);
+        if (parsed instanceof Promise || parsed.issues) throw new Error('auth-config');
+        setAuth(parsed.value);
+        if (parsed.value.mode === 'm365') return entraSignIn(parsed.value, host).then(setTokens);
+      })
+      .catch((e) => (e instanceof SignInError ? setSignInProblem(e) : setError(e)));
+  }, [host]);
+
+  const getToken = useCallback(async () => (auth?.mode === 'm365' ? (tokens ? tokens.getToken() : null) : token), [auth, tokens, token]);
   const api = useMemo(() => createApiClient(getToken, () => locale), [getToken, locale]);
+  const signedIn = auth?.mode === 'm365' ? tokens !== null : token !== null;
 
   useEffect(() => {
-    if (!host.inTeams && !token) return;
+    if (!signedIn) return;
     setMe(null);
+    // An answer for a sign-in that has since changed ("Skift bruger") is dropped.
+    let live = true;
     api
       .get('/me', meSchema)
-      .then(setMe)
+      .then((found) => live && setMe(found))
       .catch((e) => {
-        if (e instanceof ApiError && e.status === 401 && !host.inTeams) {
+        if (!live) return;
+        if (e instanceof SignInError) setSignInProblem(e);
+        else if (e instanceof ApiError && e.status === 401 && auth?.mode === 'local') {
           sessionStorage.removeItem(tokenKey);
           setToken(null);
         } else setError(e);
       });
-  }, [api, host, token]);
+    return () => {
+      live = false;
+    };
+  }, [api, signedIn, auth]);
+
+  const signInAgain = async () => {
+    try {
+      await tokens?.getToken(true);
+      setSignInProblem(null);
+      setTokens(tokens ? { ...tokens } : null);
+    } catch (e) {
+      setSignInProblem(e instanceof SignInError ? e : classifySignInError(e));
+    }
+  };
 
   // Opened from a meeting (side panel) or from the bot's deep link: go straight to that conversation.
   useEffect(() => {
@@ -164,28 +204,36 @@ export function App({ host }: { host: Host }) {
         </div>
         <div className={styles.content}>
           {error ? <ErrorMessage error={error} /> : null}
-          {!host.inTeams && !token ? (
-            <SignInPicker
-              onSignedIn={(newToken) => {
-                sessionStorage.setItem(tokenKey, newToken);
-                setToken(newToken);
-              }}
-            />
-          ) : !me ? (
-            error ? null : (
-              <Spinner label={t('loading')} />
-            )
-          ) : /^\/plan(\?|$)/.test(route) && me.isMunicipalLead ? (
-            <PlanPage api={api} navigate={navigate} schoolId={new URLSearchParams(route.split('?')[1] ?? '').get('school')} />
-          ) : editId ? (
-            <EditPlanPage key={editId} api={api} id={editId} navigate={navigate} />
-          ) : minutesId ? (
-            <MinutesPage key={minutesId} api={api} id={minutesId} navigate={navigate} />
-          ) : conversationId ? (
-            <ConversationPage key={conversationId} api={api} id={conversationId} me={me} navigate={navigate} />
-          ) : (
-            <ConversationList api={api} me={me} navigate={navigate} />
-          )}
+          <Suspense fallback={<Spinner label={t('loading')} />}>
+            {signInProblem && auth?.mode === 'm365' ? (
+              <SignInProblemPanel problem={signInProblem} adminConsentUrl={auth.adminConsentUrl} onRetry={() => void signInAgain()} />
+            ) : !auth ? (
+              error ? null : (
+                <Spinner label={t('loading')} />
+              )
+            ) : auth.mode === 'local' && !token ? (
+              <SignInPicker
+                onSignedIn={(newToken) => {
+                  sessionStorage.setItem(tokenKey, newToken);
+                  setToken(newToken);
+                }}
+              />
+            ) : !me ? (
+              error ? null : (
+                <Spinner label={t('loading')} />
+              )
+            ) : /^\/plan(\?|$)/.test(route) && me.isMunicipalLead ? (
+              <PlanPage api={api} navigate={navigate} schoolId={new URLSearchParams(route.split('?')[1] ?? '').get('school')} />
+            ) : editId ? (
+              <EditPlanPage key={editId} api={api} id={editId} navigate={navigate} />
+            ) : minutesId ? (
+              <MinutesPage key={minutesId} api={api} id={minutesId} navigate={navigate} />
+            ) : conversationId ? (
+              <ConversationPage key={conversationId} api={api} id={conversationId} me={me} navigate={navigate} />
+            ) : (
+              <ConversationList api={api} me={me} navigate={navigate} />
+            )}
+          </Suspense>
         </div>
       </I18nProvider>
     </FluentProvider>

@@ -1,4 +1,4 @@
-import { app, authentication } from '@microsoft/teams-js';
+import { app, authentication, nestedAppAuth } from '@microsoft/teams-js';
 
 export type HostTheme = 'default' | 'dark' | 'contrast';
 
@@ -7,8 +7,10 @@ export interface Host {
   locale: string | undefined;
   theme: HostTheme;
   onThemeChange(handler: (theme: HostTheme) => void): void;
-  /** Teams SSO token for our API; null outside Teams. */
-  getToken(): Promise<string | null>;
+  /** Teams SSO token for our API (hosts without nested app authentication). */
+  teamsSsoToken(): Promise<string>;
+  /** The host offers nested app authentication (MSAL.js through the host). */
+  naaRecommended: boolean;
   /** In a meeting (side panel, meeting tab): the meeting chat's thread id, to open that meeting's conversation. */
   meetingChatId: string | null;
   /** A deep link's sub-page (the bot's links carry a conversation id). */
@@ -33,7 +35,8 @@ export async function detectHost(): Promise<Host> {
         locale: context.app.locale,
         theme: toTheme(context.app.theme),
         onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(toTheme(theme))),
-        getToken: () => authentication.getAuthToken(),
+        teamsSsoToken: () => authentication.getAuthToken(),
+        naaRecommended: nestedAppAuth.isNAAChannelRecommended(),
         meetingChatId: context.meeting?.id && context.chat?.id ? context.chat.id : null,
         subPageId: context.page.subPageId ?? null,
       };
@@ -51,7 +54,8 @@ export async function detectHost(): Promise<Host> {
       dark?.addEventListener('change', (e) => handler(e.matches ? 'dark' : 'default'));
       contrast?.addEventListener('change', (e) => handler(e.matches ? 'contrast' : dark?.matches ? 'dark' : 'default'));
     },
-    getToken: async () => null,
+    teamsSsoToken: () => Promise.reject(new Error('Not in Teams')),
+    naaRecommended: false,
     meetingChatId: null,
     subPageId: null,
   };

@@ -29,15 +29,12 @@ afterAll(async () => {
 });
 
 const signInAs = async (name: string) => {
+  // A fresh session: the sign-in picker, then the person.
   await page.goto(app.url);
-  // Wait until the page knows who is signed in before deciding whether to switch.
-  await page
-    .getByRole('button', { name: /^(Skift bruger|Log ind som )/ })
-    .first()
-    .waitFor();
-  const switchUser = page.getByRole('button', { name: 'Skift bruger' });
-  if (await switchUser.isVisible()) await switchUser.click();
+  await page.evaluate(() => sessionStorage.clear());
+  await page.reload();
   await page.getByRole('button', { name: `Log ind som ${name}` }).click();
+  await page.getByText(`Logget ind som ${name}`).waitFor();
 };
 
 describe('everyday work in the browser', () => {

@@ -85,6 +85,26 @@ describe('the Microsoft 365 Agents Toolkit project', () => {
     }
   });
 
+  it('the Azure resources: Node 24 LTS, health check, Application Insights, PostgreSQL with Entra auth and no open rule, no secrets, GA API versions', () => {
+    const bicep = readFileSync(join(root, 'infra/azure.bicep'), 'utf8');
+    const parameters = readFileSync(join(root, 'infra/azure.parameters.json'), 'utf8');
+    expect(bicep).toContain("linuxFxVersion: 'NODE|24-lts'");
+    expect(bicep).toMatch(/healthCheckPath: '\/readyz'/);
+    expect(bicep).toContain("'Microsoft.Insights/components@");
+    expect(bicep).toContain("{ name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'");
+    expect(bicep).toContain("authConfig: { activeDirectoryAuth: 'Enabled', passwordAuth: 'Disabled'");
+    expect(bicep).toContain("publicNetworkAccess: 'Disabled'");
+    expect(bicep).not.toMatch(/firewallRules|administratorLoginPassword|clientSecret|AZURE_CLIENT_SECRET/);
+    expect(bicep).not.toMatch(/@secure\(\)/);
+    expect(parameters).not.toMatch(/SECRET_/);
+    // Generally available API versions only.
+    expect([...bicep.matchAll(/'[A-Za-z.]+\/[A-Za-z/]+@([0-9-a-z]+)'/g)].map((m) => m[1]).filter((v) => v!.includes('preview'))).toEqual(
+      [],
+    );
+    // The app starts the build it was shipped with; nothing is compiled on the server.
+    expect(bicep).toContain("appCommandLine: 'node --enable-source-maps dist/server/main.js'");
+  });
+
   it('every Graph permission the app asks for has a reason in docs/permissions.md', () => {
     const aad = JSON.parse(readFileSync(join(root, 'aad.manifest.json'), 'utf8'));
     const documented = readFileSync(join(root, 'docs/permissions.md'), 'utf8');

@@ -152,6 +152,18 @@ describe('Microsoft 365 mode against the Entra ID stand-in', () => {
     expect(sandbox.stats.tokens.app).toBeGreaterThan(0);
   });
 
+  it('tells the tab how to sign in, without anything secret', async () => {
+    const response = await fetch(`${app.url}/api/auth-config`);
+    expect(await response.json()).toEqual({
+      mode: 'm365',
+      clientId,
+      tenantId,
+      authority: `${base}/sandbox/entra/${tenantId}`,
+      scope: `${audience}/access_as_user`,
+      adminConsentUrl: `${base}/sandbox/entra/${tenantId}/adminconsent?client_id=${clientId}`,
+    });
+  });
+
   it('refuses a token for another API, from another tenant, expired, or none, with 401', async () => {
     const cases = [
       await sandbox.entra.userToken('mette.lund@sohavn.example', 'api://another-app'),
