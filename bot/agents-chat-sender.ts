@@ -1,3 +1,4 @@
+import { traced } from '../src/telemetry/tracing.js';
 import { Activity, type ConversationReference } from '@microsoft/agents-activity';
 import { CloudAdapter, HttpError, type TurnContext } from '@microsoft/agents-hosting';
 import { ChatDeliveryError, type ChatReference, type ChatSender } from '../src/app/ports/chat-sender.js';
@@ -55,18 +56,20 @@ export function agentsChatSender(adapter: CloudAdapter, botAppId: string | null)
   };
 
   return {
-    async send(ref, prompt, locale) {
-      const message = renderPrompt(prompt, locale);
-      const id = await turn(ref, async (context) => (await context.sendActivity(activityOf(message)))?.id ?? '');
-      if (!id) throw new ChatDeliveryError(502, 'The connector returned no activity id');
-      return id;
-    },
-    async update(ref, activityId, prompt, locale) {
-      await turn(ref, async (context) => {
-        const activity = activityOf(renderPrompt(prompt, locale));
-        activity.id = activityId;
-        await context.updateActivity(activity);
-      });
-    },
+    send: (ref, prompt, locale) =>
+      traced('botconnector.send', { 'chat.prompt': prompt.kind }, async () => {
+        const message = renderPrompt(prompt, locale);
+        const id = await turn(ref, async (context) => (await context.sendActivity(activityOf(message)))?.id ?? '');
+        if (!id) throw new ChatDeliveryError(502, 'The connector returned no activity id');
+        return id;
+      }),
+    update: (ref, activityId, prompt, locale) =>
+      traced('botconnector.update', { 'chat.prompt': prompt.kind }, async () => {
+        await turn(ref, async (context) => {
+          const activity = activityOf(renderPrompt(prompt, locale));
+          activity.id = activityId;
+          await context.updateActivity(activity);
+        });
+      }),
   };
 }

@@ -32,6 +32,7 @@ import { startChatScheduleTimer } from './workers/chat-schedule-timer.js';
 import { EntraAuthenticator, entraTenant } from './server/auth/entra-authenticator.js';
 import { createLocalJWKSet } from 'jose';
 import { requireActor } from './server/actor.js';
+import { resolvePerson } from './app/people/resolve-person.js';
 import { conversationRoutes } from './server/routes/conversation-routes.js';
 import { catalogRoutes } from './server/routes/catalog-routes.js';
 import { devSignInRoutes } from './server/routes/dev-sign-in-routes.js';
@@ -232,7 +233,7 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   const api = express.Router();
   api.use(authConfigRoutes(config));
   if (sandbox) api.use(devSignInRoutes(sandbox.state, sandbox.entra, localApp.audience));
-  api.use(requireActor(authenticator, organisation, ctx.directory));
+  api.use(requireActor(authenticator, organisation, (tid, oid) => resolvePerson(ctx, tid, oid)));
   api.use(catalogRoutes(ctx, config.mode, directoryAs));
   api.use(conversationRoutes(ctx));
   api.use(minutesRoutes(ctx));

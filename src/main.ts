@@ -1,8 +1,10 @@
 import { loadConfig, ConfigError } from './config.js';
 import { startApp } from './compose.js';
+import { startTelemetry } from './telemetry/start-telemetry.js';
 
 try {
   const config = loadConfig();
+  if (config.appInsightsConnectionString) await startTelemetry(config.appInsightsConnectionString);
   const running = await startApp(config);
   const mode = config.mode === 'local' ? 'lokal tilstand med Microsoft 365-sandkasse' : 'Microsoft 365';
   console.log(`Udviklingssamtale kører (${mode}): ${running.url}`);

@@ -64,7 +64,8 @@ export type AppErrorCode =
   | 'ROUND_NOT_FOUND'
   | 'ROUND_ALREADY_OPEN'
   | 'CONVERSATION_EXISTS'
-  | 'IDEMPOTENCY_KEY_REUSED';
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'MICROSOFT_365_UNAVAILABLE';
 
 export class AppError extends Error {
   constructor(

@@ -1,3 +1,4 @@
+import { traced } from '../telemetry/tracing.js';
 import type { Database } from '../store/database.js';
 import { backoffMs, claimJob, completeJob, failJob, type JobRow } from './job-queue.js';
 
@@ -77,16 +78,26 @@ export class JobRunner {
 
   private async runOne(job: JobRow): Promise<void> {
     const handler = this.handlers[job.kind];
-    try {
-      if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
-      await handler(job);
-      await completeJob(this.db, job.id);
-    } catch (error) {
-      const hint = (error as RetryHint).retryAfterMs ?? 0;
-      const delay = backoffMs(job.attempts, this.options.backoffBaseMs, this.options.backoffCapMs, hint);
-      const willRetry = await failJob(this.db, job, describe(error), delay);
-      await this.options.onJobFailed?.(job, error, willRetry);
-    }
+    // One span per attempt, with its outcome: done, retrying or dead.
+    await traced(
+      `job ${job.kind}`,
+      { 'job.kind': job.kind, 'job.attempt': job.attempts },
+      async () => {
+        try {
+          if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
+          await handler(job);
+          await completeJob(this.db, job.id);
+          return 'done';
+        } catch (error) {
+          const hint = (error as RetryHint).retryAfterMs ?? 0;
+          const delay = backoffMs(job.attempts, this.options.backoffBaseMs, this.options.backoffCapMs, hint);
+          const willRetry = await failJob(this.db, job, describe(error), delay);
+          await this.options.onJobFailed?.(job, error, willRetry);
+          return willRetry ? 'retrying' : 'dead';
+        }
+      },
+      (outcome) => ({ 'job.outcome': outcome }),
+    );
   }
 
   private sleep(ms: number): Promise<void> {

@@ -9,6 +9,7 @@ import {
 } from '@microsoft/microsoft-graph-client';
 import { GraphError, retryAfterToMs } from './graph-error.js';
 import type { GraphCall } from './graph-call.js';
+import { traced } from '../telemetry/tracing.js';
 
 export interface GraphExecutorOptions {
   /** "https://graph.microsoft.com" in Microsoft 365 mode; the sandbox's base URL locally. */
@@ -87,7 +88,9 @@ export class GraphExecutor {
     const taken = this.queue.splice(0, this.queue.length);
     for (let start = 0; start < taken.length; start += maxBatchSize) {
       const chunk = taken.slice(start, start + maxBatchSize);
-      void (chunk.length === 1 ? this.sendAlone(chunk[0]!) : this.sendBatch(chunk));
+      void (chunk.length === 1
+        ? traced('graph.request', { 'graph.method': chunk[0]!.call.method, 'graph.requests': 1 }, () => this.sendAlone(chunk[0]!))
+        : traced('graph.batch', { 'graph.requests': chunk.length }, () => this.sendBatch(chunk)));
     }
   }
 

@@ -3,7 +3,6 @@ import type { Authenticator, Identity } from './auth/identity.js';
 import type { Organisation } from '../domain/organisation.js';
 import { isMunicipalLead } from '../domain/organisation.js';
 import type { Actor } from '../policies/conversation-policy.js';
-import type { Directory } from '../app/ports/directory.js';
 import { AppError } from '../domain/errors.js';
 
 export type RequestActor = Actor & Identity & { /** The caller's token, for Graph calls On-Behalf-Of them. */ token: string };
@@ -13,12 +12,16 @@ export type RequestActor = Actor & Identity & { /** The caller's token, for Grap
  * them by oid + tid; the directory says who that is today (UPN, name), which
  * is what the organisation file and the conversations refer to.
  */
-export function requireActor(authenticator: Authenticator, organisation: Organisation, directory: Directory): RequestHandler {
+export function requireActor(
+  authenticator: Authenticator,
+  organisation: Organisation,
+  resolve: (tid: string, oid: string) => Promise<{ upn: string; displayName: string } | null>,
+): RequestHandler {
   return async (req, _res, next) => {
     try {
       const identity = await authenticator.authenticate(req.header('authorization'));
       if (!identity) return next(new AppError('UNAUTHENTICATED'));
-      const person = await directory.getUser(identity.oid);
+      const person = await resolve(identity.tid, identity.oid);
       if (!person) return next(new AppError('UNAUTHENTICATED'));
       (req as Request & { actor?: RequestActor }).actor = {
         oid: identity.oid,

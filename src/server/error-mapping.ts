@@ -2,6 +2,7 @@ import type { ErrorRequestHandler } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
 import { AppError } from '../domain/errors.js';
+import { RemoteError } from '../app/ports/remote-error.js';
 import { interpolate, localeFromAcceptLanguage, serverTexts, type Locale } from '../i18n/messages.js';
 
 const statusByCode: Record<string, number> = {
@@ -22,6 +23,7 @@ const statusByCode: Record<string, number> = {
   VERSION_CONFLICT: 409,
   CONVERSATION_EXISTS: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
+  MICROSOFT_365_UNAVAILABLE: 503,
   MINUTES_NOT_APPROVED: 409,
   TRANSITION_NOT_ALLOWED: 409,
   PARTICIPANT_DUPLICATE: 409,
@@ -122,6 +124,12 @@ export const errorMapping: ErrorRequestHandler = (error, req, res, _next) => {
       fileName = '';
     }
     res.status(413).json(errorBody('DOCUMENT_TOO_LARGE', locale, { maxMegabytes: 50, fileName: fileName || '…' }));
+    return;
+  }
+  // Microsoft 365 not answering a call made while the person waits: say so, with a retry hint, never a 500.
+  if (error instanceof RemoteError) {
+    if (error.retryAfterMs) res.setHeader('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
+    res.status(503).json(errorBody('MICROSOFT_365_UNAVAILABLE', locale));
     return;
   }
   console.error('Unhandled error', error);
