@@ -22,7 +22,7 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node22',
+  target: 'node20', // the oldest Node the app still starts on (this machine kind ships 20; Azure runs 24)
   external,
   sourcemap: true,
   logLevel: 'warning',
