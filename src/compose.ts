@@ -139,15 +139,13 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
       : { baseUrl: graphBaseUrl, authentication: new AuthenticationHandler(appOnlyGraphTokens(entraClient!)) },
   );
   // Graph as the signed-in person (On-Behalf-Of their token): what they may see, not what the app may see.
-  const directoryAs = (token: string): Directory =>
-    entraClient
-      ? graphDirectory(
-          new GraphExecutor({
-            baseUrl: graphBaseUrl,
-            authentication: new AuthenticationHandler(onBehalfOfGraphTokens(entraClient, token)),
-          }),
-        )
-      : graphDirectory(graph);
+  const directoryAs = (token: string): Directory => {
+    if (!entraClient) return graphDirectory(graph);
+    const tokens = onBehalfOfGraphTokens(entraClient, token);
+    const directory = graphDirectory(new GraphExecutor({ baseUrl: graphBaseUrl, authentication: new AuthenticationHandler(tokens) }));
+    // The person's token first (MSAL caches it for the call): a missing consent is then said as such, not as a Graph failure.
+    return { ...directory, search: async (text) => (await tokens.getAccessToken(), directory.search(text)) };
+  };
   const driveId = config.mode === 'local' ? config.sandboxDriveId : config.driveId;
 
   // One adapter for both directions: inbound turns and proactive sends. Local mode has no app id: anonymous, as the SDK's local development is.

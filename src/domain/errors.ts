@@ -65,7 +65,8 @@ export type AppErrorCode =
   | 'ROUND_ALREADY_OPEN'
   | 'CONVERSATION_EXISTS'
   | 'IDEMPOTENCY_KEY_REUSED'
-  | 'MICROSOFT_365_UNAVAILABLE';
+  | 'MICROSOFT_365_UNAVAILABLE'
+  | 'CONSENT_REQUIRED';
 
 export class AppError extends Error {
   constructor(

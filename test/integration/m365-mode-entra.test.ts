@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config.js';
 import { startApp, type RunningApp } from '../../src/compose.js';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox-server.js';
+import type { EntraAppRegistration } from '../../src/sandbox/entra/entra-stand-in.js';
 import { createConfidentialClient, postgresEntraToken } from '../../src/m365/entra/entra-credentials.js';
 import { openPostgresDatabase } from '../../src/store/postgres-database.js';
 import { openTestDatabase } from '../support/test-database.js';
@@ -37,6 +38,7 @@ let sandbox: Sandbox;
 let app: RunningApp;
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let certificatePath = '';
+let registrations: EntraAppRegistration[] = [];
 
 const call = (token: string, path: string, init: RequestInit = {}) =>
   fetch(`${app.url}/api${path}`, {
@@ -83,7 +85,7 @@ beforeAll(async () => {
     verifyGraphTokens: true,
     entra: {
       tenantId,
-      apps: [
+      apps: (registrations = [
         {
           clientId,
           federatedSubjects: [identity.principalId],
@@ -98,7 +100,7 @@ beforeAll(async () => {
           ],
           graphScopes: ['User.Read', 'User.ReadBasic.All'],
         },
-      ],
+      ]),
       managedIdentity: identity,
     },
   });
@@ -190,6 +192,19 @@ describe('Microsoft 365 mode against the Entra ID stand-in', () => {
       ),
     ).toBe(true);
     expect(sandbox.stats.tokens.delegated).toBeGreaterThan(before);
+  });
+
+  it('says consent is missing (403, Danish) when the delegated permissions are not approved, never 500', async () => {
+    const registration = registrations[0]!;
+    registration.delegatedConsent = false;
+    try {
+      const token = await sandbox.entra.userToken('sofie.berg@sohavn.example', audience);
+      const response = await call(token, '/people?q=Jonas');
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ code: 'CONSENT_REQUIRED', message: expect.stringContaining('Bed din administrator') });
+    } finally {
+      registration.delegatedConsent = true;
+    }
   });
 
   it('plans a conversation: the jobs write the event and the agenda to Graph with app tokens', async () => {

@@ -1,5 +1,7 @@
 import type { ConfidentialClientApplication } from '@azure/msal-node';
 import type { AuthenticationProvider } from '@microsoft/microsoft-graph-client';
+import { AppError } from '../../domain/errors.js';
+import { RemoteError } from '../../app/ports/remote-error.js';
 
 /** Graph's resource, whatever address the requests go to (Graph itself, or the sandbox in tests). */
 const graphScope = 'https://graph.microsoft.com/.default';
@@ -23,8 +25,15 @@ export function appOnlyGraphTokens(client: ConfidentialClientApplication): Authe
 export function onBehalfOfGraphTokens(client: ConfidentialClientApplication, userAssertion: string): AuthenticationProvider {
   return {
     async getAccessToken() {
-      const result = await client.acquireTokenOnBehalfOf({ oboAssertion: userAssertion, scopes: [graphScope] });
-      if (!result?.accessToken) throw new Error('MSAL returned no On-Behalf-Of Graph token');
+      let result;
+      try {
+        result = await client.acquireTokenOnBehalfOf({ oboAssertion: userAssertion, scopes: [graphScope] });
+      } catch (error) {
+        // No consent for the delegated permissions: a state the person can act on (ask the administrator), not an outage.
+        if (/AADSTS65001|consent_required/i.test(String((error as Error)?.message ?? error))) throw new AppError('CONSENT_REQUIRED');
+        throw new RemoteError(503, 'TokenUnavailable', String((error as Error)?.message ?? error));
+      }
+      if (!result?.accessToken) throw new RemoteError(503, 'TokenUnavailable', 'MSAL returned no On-Behalf-Of Graph token');
       return result.accessToken;
     },
   };

@@ -20,6 +20,8 @@ export interface EntraAppRegistration {
   graphRoles: string[];
   /** Delegated permissions granted (scp in On-Behalf-Of Graph tokens). */
   graphScopes: string[];
+  /** false: nobody has consented to the delegated permissions yet (On-Behalf-Of is refused with AADSTS65001). */
+  delegatedConsent?: boolean;
 }
 
 export interface EntraStandInOptions {
@@ -219,6 +221,13 @@ export function createEntraStandIn(options: EntraStandInOptions): EntraStandIn {
         const person = user ? options.users().find((u) => u.id === user.oid) : undefined;
         if (!user || !person)
           throw new OAuthError(400, 'invalid_grant', 'AADSTS50013: Assertion failed signature validation or is not for this application.');
+        if (app.delegatedConsent === false) {
+          throw new OAuthError(
+            400,
+            'invalid_grant',
+            `AADSTS65001: The user or administrator has not consented to use the application with ID '${app.clientId}'.`,
+          );
+        }
         return await token(
           res,
           'on_behalf_of',
