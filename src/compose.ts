@@ -19,7 +19,9 @@ import { createConfidentialClient, postgresEntraToken } from './m365/entra/entra
 import { appOnlyGraphTokens, onBehalfOfGraphTokens } from './m365/entra/graph-token-providers.js';
 import type { Directory } from './app/ports/directory.js';
 import { graphDirectory } from './m365/graph-directory.js';
-import { graphCalendarGateway } from './m365/graph-calendar-gateway.js';
+import { graphCalendarGateway, graphPersonalCalendar } from './m365/graph-calendar-gateway.js';
+import type { PersonalCalendar } from './app/ports/calendar-gateway.js';
+import { addinRoutes } from './server/routes/addin-routes.js';
 import { graphDocumentLibrary } from './m365/graph-document-library.js';
 import { graphMailer } from './m365/graph-mailer.js';
 import { graphPersonalChats } from './m365/graph-personal-chats.js';
@@ -146,6 +148,17 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
     // The person's token first (MSAL caches it for the call): a missing consent is then said as such, not as a Graph failure.
     return { ...directory, search: async (text) => (await tokens.getAccessToken(), directory.search(text)) };
   };
+  // The person's own calendar (the add-in's meeting): On-Behalf-Of them in Microsoft 365 mode; locally the sandbox's mailbox.
+  const calendarOf = (actor: { upn: string; token: string }): PersonalCalendar =>
+    entraClient
+      ? graphPersonalCalendar(
+          new GraphExecutor({
+            baseUrl: graphBaseUrl,
+            authentication: new AuthenticationHandler(onBehalfOfGraphTokens(entraClient, actor.token)),
+          }),
+          'me',
+        )
+      : graphPersonalCalendar(graph, actor.upn);
   const driveId = config.mode === 'local' ? config.sandboxDriveId : config.driveId;
 
   // One adapter for both directions: inbound turns and proactive sends. Local mode has no app id: anonymous, as the SDK's local development is.
@@ -239,6 +252,7 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   api.use(reflectionRoutes(ctx));
   api.use(evaluationRoutes(ctx));
   api.use(draftRoutes(ctx));
+  api.use(addinRoutes(ctx, calendarOf));
   api.use((req, res) => res.status(404).json(errorBody('NOT_FOUND', localeFromAcceptLanguage(req.header('accept-language')))));
   app.use('/api', api);
   if (existsSync(tabDist)) {

@@ -49,3 +49,11 @@ export const preparationAnswersSchema = z.object({
 });
 export type PreparationAnswers = z.infer<typeof preparationAnswersSchema>;
 export const preparationListSchema = z.object({ answers: z.array(preparationAnswersSchema) });
+
+/** A participant's own preparation: the questions for their role, their answers, whether answering is still open. */
+export const ownPreparationSchema = z.object({
+  questions: z.array(z.object({ id: z.string(), itemTitle: z.string(), text: z.string(), aboutTests: z.boolean() })),
+  answers: z.record(z.string(), z.string()),
+  open: z.boolean(),
+});
+export type OwnPreparation = z.infer<typeof ownPreparationSchema>;

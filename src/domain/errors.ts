@@ -66,7 +66,8 @@ export type AppErrorCode =
   | 'CONVERSATION_EXISTS'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'MICROSOFT_365_UNAVAILABLE'
-  | 'CONSENT_REQUIRED';
+  | 'CONSENT_REQUIRED'
+  | 'MEETING_NOT_OURS';
 
 export class AppError extends Error {
   constructor(

@@ -8,12 +8,13 @@ export const danishWindowsTimeZone = 'Romance Standard Time';
 
 const eventSchema = z.object({
   id: z.string(),
+  iCalUId: z.string().nullish(),
   webLink: z.string().nullish(),
   onlineMeeting: z.object({ joinUrl: z.string().nullish() }).nullish(),
 });
 const toMeetingEvent = (body: unknown): MeetingEvent => {
   const event = eventSchema.parse(body);
-  return { id: event.id, webLink: event.webLink ?? null, joinUrl: event.onlineMeeting?.joinUrl ?? null };
+  return { id: event.id, iCalUId: event.iCalUId ?? null, webLink: event.webLink ?? null, joinUrl: event.onlineMeeting?.joinUrl ?? null };
 };
 
 const eventBody = (invitation: MeetingInvitation) => ({
@@ -50,6 +51,13 @@ export const calendarRequests = {
     headers: preferDanishTime,
     body: eventBody(invitation),
     parse: toMeetingEvent,
+  }),
+
+  /** An event's iCalendar UID, in a mailbox (a UPN) or in the signed-in person's own ("me", On-Behalf-Of them). */
+  getICalUid: (mailboxUpn: string | 'me', eventId: string): GraphCall<string | null> => ({
+    method: 'GET',
+    url: `${mailboxUpn === 'me' ? '/me' : mailbox(mailboxUpn)}/events/${encodeURIComponent(eventId)}?$select=iCalUId`,
+    parse: (body) => z.object({ iCalUId: z.string().nullish() }).parse(body).iCalUId ?? null,
   }),
 
   /** The body as Exchange holds it now, with the Teams meeting blob it appended. */

@@ -1,4 +1,4 @@
-import type { CalendarGateway } from '../app/ports/calendar-gateway.js';
+import type { CalendarGateway, PersonalCalendar } from '../app/ports/calendar-gateway.js';
 import type { GraphExecutor } from './graph-executor.js';
 import { GraphError } from './graph-error.js';
 import { calendarRequests } from './calendar-requests.js';
@@ -26,5 +26,20 @@ export function graphCalendarGateway(graph: GraphExecutor): CalendarGateway {
       }
     },
     attendeeResponses: (organizerUpn, eventId) => graph.send(calendarRequests.attendeeResponses(organizerUpn, eventId)),
+  };
+}
+
+/** The signed-in person's own calendar ("me" On-Behalf-Of them; a mailbox by UPN where the app may read it, as locally). */
+export function graphPersonalCalendar(graph: GraphExecutor, mailbox: string | 'me'): PersonalCalendar {
+  return {
+    async iCalUidOf(eventId) {
+      try {
+        return await graph.send(calendarRequests.getICalUid(mailbox, eventId));
+      } catch (error) {
+        // An id that is not an event in this mailbox (or malformed): not a meeting of ours.
+        if (error instanceof GraphError && [400, 404].includes(error.status)) return null;
+        throw error;
+      }
+    },
   };
 }

@@ -141,6 +141,11 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         );
       }
       stats.tokens[claims.idtyp === 'user' ? 'delegated' : 'app']++;
+      // A delegated token's /me is its person.
+      if (claims.idtyp === 'user' && /^\/sandbox\/graph\/v1\.0\/me(\/|\?|$)/.test(req.originalUrl)) {
+        req.url = req.url.replace(/^\/me/, `/users/${String(claims.oid)}`);
+        (req as { originalUrl: string }).originalUrl = req.originalUrl.replace(/\/v1\.0\/me/, `/v1.0/users/${String(claims.oid)}`);
+      }
     }
     if (faults.settings.latencyMs > 0) await sleep(faults.settings.latencyMs);
     const headers = Object.fromEntries(

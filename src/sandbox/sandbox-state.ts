@@ -26,6 +26,8 @@ export interface SandboxEvent {
   mailbox: string;
   /** The organiser's event id; attendee copies share it, as Exchange's meeting series do. */
   meetingId: string;
+  /** The iCalendar UID every copy of the meeting shares (older sandbox data lacks it: then the meeting id stands in). */
+  iCalUId?: string;
   transactionId: string | null;
   subject: string;
   body: { contentType: string; content: string };

@@ -2,6 +2,8 @@ import type { Queryable } from './database.js';
 
 export interface M365Links {
   eventId: string | null;
+  /** The iCalendar UID all copies of the meeting share. */
+  iCalUId: string | null;
   eventWebLink: string | null;
   joinUrl: string | null;
   folderItemId: string | null;
@@ -20,6 +22,7 @@ export interface M365Links {
 
 const columns: Record<keyof M365Links, string> = {
   eventId: 'event_id',
+  iCalUId: 'ical_uid',
   eventWebLink: 'event_web_link',
   joinUrl: 'join_url',
   folderItemId: 'folder_item_id',
@@ -33,6 +36,12 @@ const columns: Record<keyof M365Links, string> = {
 };
 
 export const m365LinksRepository = {
+  /** The conversation whose meeting has this iCalendar UID. */
+  async conversationByICalUid(db: Queryable, iCalUId: string): Promise<string | null> {
+    const [row] = await db.query<{ conversation_id: string }>('select conversation_id from m365_links where ical_uid = $1', [iCalUId]);
+    return row?.conversation_id ?? null;
+  },
+
   async get(db: Queryable, conversationId: string): Promise<M365Links> {
     const [row] = await db.query<Record<string, any>>('select * from m365_links where conversation_id = $1', [conversationId]);
     return Object.fromEntries(Object.entries(columns).map(([key, column]) => [key, row?.[column] ?? null])) as unknown as M365Links;

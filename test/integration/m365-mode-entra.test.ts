@@ -98,7 +98,7 @@ beforeAll(async () => {
             'Mail.Send',
             'TeamsAppInstallation.ReadWriteSelfForUser.All',
           ],
-          graphScopes: ['User.Read', 'User.ReadBasic.All'],
+          graphScopes: ['User.Read', 'User.ReadBasic.All', 'Calendars.ReadBasic'],
         },
       ]),
       managedIdentity: identity,
@@ -215,6 +215,12 @@ describe('Microsoft 365 mode against the Entra ID stand-in', () => {
     await app.runner.drain();
     await waitFor(async () => sandbox.state.events.some((e) => e.transactionId === id));
     expect(sandbox.state.driveItems.some((i) => i.name === 'Dagsorden.docx')).toBe(true);
+    // The Outlook add-in on the organiser's own event: read from her calendar On-Behalf-Of her (/me).
+    const event = sandbox.state.events.find((e) => e.transactionId === id)!;
+    const delegatedBefore = sandbox.stats.tokens.delegated;
+    const found = await call(token, `/addin/meeting?eventId=${encodeURIComponent(event.id)}`);
+    expect(await found.json()).toEqual({ id });
+    expect(sandbox.stats.tokens.delegated).toBeGreaterThan(delegatedBefore);
   });
 
   it('is ready: database, Graph token and job runner answer /readyz', async () => {

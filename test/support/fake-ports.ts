@@ -42,7 +42,7 @@ export class FakeCalendar extends FailureQueue implements CalendarGateway {
     const id = existing?.[0] ?? `event-${this.events.size + 1}`;
     if (!existing) this.events.set(id, { organizerUpn, invitation, transactionId, cancelled: null });
     this.calls.push({ op: 'create', eventId: id });
-    return { id, webLink: `https://outlook.example/${id}`, joinUrl: `https://teams.example/meet/${id}` };
+    return { id, iCalUId: `ical-${id}`, webLink: `https://outlook.example/${id}`, joinUrl: `https://teams.example/meet/${id}` };
   }
 
   async updateMeeting(_organizerUpn: string, eventId: string, invitation: MeetingInvitation): Promise<MeetingEvent> {
@@ -52,7 +52,12 @@ export class FakeCalendar extends FailureQueue implements CalendarGateway {
     if (!event) throw new RemoteError(404, 'ErrorItemNotFound', 'no such event');
     event.invitation = invitation;
     this.calls.push({ op: 'update', eventId });
-    return { id: eventId, webLink: `https://outlook.example/${eventId}`, joinUrl: `https://teams.example/meet/${eventId}` };
+    return {
+      id: eventId,
+      iCalUId: `ical-${eventId}`,
+      webLink: `https://outlook.example/${eventId}`,
+      joinUrl: `https://teams.example/meet/${eventId}`,
+    };
   }
 
   async cancelMeeting(_organizerUpn: string, eventId: string, comment: string): Promise<boolean> {

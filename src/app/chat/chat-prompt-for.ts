@@ -64,6 +64,8 @@ export async function chatPromptFor(ctx: AppContext, message: OutboxMessage): Pr
       const questions = preparationQuestionsFor(conversation, message.upn);
       if (questions.length === 0) return null;
       const own = (await preparationAnswersRepository.forConversation(db, conversation.id)).find((a) => a.upn === message.upn);
+      // Answered already (in the tab or the Outlook add-in): the bot does not ask again.
+      if (own && questions.every((q) => own.answers[q.id]?.trim())) return null;
       return {
         kind: 'preparation',
         preparation: {

@@ -188,6 +188,7 @@ async function sendInvitationAndFolderLink(
       await m365LinksRepository.save(ctx.db, conversation.id, {
         eventId: event.value.id,
         invitationHash: hash,
+        ...(event.value.iCalUId ? { iCalUId: event.value.iCalUId } : {}),
         ...(event.value.joinUrl ? { joinUrl: event.value.joinUrl } : {}),
         ...(event.value.webLink ? { eventWebLink: event.value.webLink } : {}),
       });

@@ -21,6 +21,8 @@ export interface MeetingInvitation {
 /** The organiser's event as the calendar holds it. */
 export interface MeetingEvent {
   id: string;
+  /** The iCalendar UID every copy of the meeting shares (organiser's and invitees'). */
+  iCalUId: string | null;
   webLink: string | null;
   /** The Teams meeting's join link. */
   joinUrl: string | null;
@@ -43,4 +45,16 @@ export interface CalendarGateway {
   /** Cancels for everyone with a comment; false when the event is already gone. */
   cancelMeeting(organizerUpn: string, eventId: string, comment: string): Promise<boolean>;
   attendeeResponses(organizerUpn: string, eventId: string): Promise<AttendeeAnswer[]>;
+}
+
+/**
+ * A person's own calendar, read as them: the Outlook add-in names an event by
+ * its id in the person's mailbox, and only its iCalendar UID leads to the
+ * conversation. In Microsoft 365 mode this is Graph On-Behalf-Of the person
+ * (/me, delegated Calendars.ReadBasic); the application permission is scoped
+ * to organisers' mailboxes only.
+ */
+export interface PersonalCalendar {
+  /** The event's iCalendar UID; null when the person has no such event. */
+  iCalUidOf(eventId: string): Promise<string | null>;
 }

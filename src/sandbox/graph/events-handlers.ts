@@ -28,6 +28,7 @@ export function presentEvent(ctx: SandboxGraphContext, e: SandboxEvent) {
     lastModifiedDateTime: e.lastModifiedDateTime,
     transactionId: e.transactionId,
     subject: e.subject,
+    iCalUId: e.iCalUId ?? `040000008200E00074C5B7101A82E008${e.meetingId.replace(/-/g, '').toUpperCase()}`,
     bodyPreview: e.body.content
       .replace(/<[^>]*>/g, ' ')
       .replace(/\s+/g, ' ')
@@ -171,6 +172,8 @@ export function createEvent(ctx: SandboxGraphContext, mailboxId: string, json: u
     id,
     mailbox: mailbox.userPrincipalName,
     meetingId: id,
+    // Exchange's global object id form: the same for the organiser's event and every attendee's copy.
+    iCalUId: `040000008200E00074C5B7101A82E008${id.replace(/-/g, '').toUpperCase()}`,
     transactionId: body.transactionId ?? null,
     subject: body.subject ?? '',
     body: { contentType: body.body?.contentType ?? 'text', content: body.body?.content ?? '' },

@@ -1,4 +1,9 @@
-import { Router } from 'express';
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { AppError } from '../../domain/errors.js';
+import { hasMarkup, parseBody } from '../request-schemas.js';
+import { submitPreparation } from '../../app/preparation/submit-preparation.js';
+import { viewOwnPreparation } from '../../app/preparation/own-preparation-view.js';
 import type { AppContext } from '../../app/app-context.js';
 import { municipalityEvaluation } from '../../app/evaluation/municipality-evaluation.js';
 import { viewEvaluation } from '../../app/evaluation/view-evaluation.js';
@@ -6,7 +11,12 @@ import { viewPreparation } from '../../app/preparation/view-preparation.js';
 import { actorOf } from '../actor.js';
 import { reply } from '../respond.js';
 import { presentPreparation } from '../presenters/chat-results-presenter.js';
-import { conversationEvaluationSchema, municipalityEvaluationSchema, preparationListSchema } from '../../api/chat-results.js';
+import {
+  conversationEvaluationSchema,
+  municipalityEvaluationSchema,
+  ownPreparationSchema,
+  preparationListSchema,
+} from '../../api/chat-results.js';
 
 /** What the chat brought in: the evaluation's aggregate and the preparation answers. */
 export function evaluationRoutes(ctx: AppContext): Router {
@@ -18,6 +28,19 @@ export function evaluationRoutes(ctx: AppContext): Router {
 
   router.get('/conversations/:id/preparation', async (req, res) => {
     reply(res, preparationListSchema, { answers: presentPreparation(await viewPreparation(ctx, actorOf(req), String(req.params.id))) });
+  });
+
+  // The person's own preparation, answered in the tab or the Outlook add-in: the same answers the chat card collects.
+  router.get('/conversations/:id/preparation/mine', async (req, res) => {
+    reply(res, ownPreparationSchema, await viewOwnPreparation(ctx, actorOf(req), String(req.params.id)));
+  });
+  router.put('/conversations/:id/preparation/mine', express.json({ limit: '64kb' }), async (req, res) => {
+    const actor = actorOf(req);
+    const { answers } = parseBody(z.object({ answers: z.record(z.string().max(60), z.string().trim().max(3000)) }), req.body, []);
+    if (Object.values(answers).some(hasMarkup)) throw new AppError('UNSAFE_CONTENT', { field: 'answers' });
+    await viewOwnPreparation(ctx, actor, String(req.params.id));
+    await submitPreparation(ctx, actor.upn, String(req.params.id), answers);
+    reply(res, ownPreparationSchema, await viewOwnPreparation(ctx, actor, String(req.params.id)));
   });
 
   router.get('/evaluations', async (req, res) => {
