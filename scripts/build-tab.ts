@@ -29,9 +29,9 @@ const result = await build({
 await copyFile('src/tab/index.html', `${outdir}/index.html`);
 // The publication guard's Danish dictionary, fetched by the minutes page (not part of the JavaScript).
 await writeFile(`${outdir}/lexicon-da.txt`, danishLexiconFile());
-// The sandbox's chat pane: the official adaptivecards renderer, bundled on its own (not part of the tab).
+// The sandbox's chat pane (the official adaptivecards renderer) and its office.js stand-in, bundled on their own (not part of the tab).
 await build({
-  entryPoints: { 'chat-client': 'src/sandbox/chat-client/chat-client.ts' },
+  entryPoints: { 'chat-client': 'src/sandbox/chat-client/chat-client.ts', 'office-stand-in': 'src/sandbox/office/office-stand-in.ts' },
   outdir: 'dist/sandbox',
   bundle: true,
   format: 'esm',

@@ -76,6 +76,7 @@ export interface RunningApp {
 }
 
 const tabDist = appPath('dist', 'tab');
+const addinDist = appPath('dist', 'addin');
 
 /** The bot's credentials for the Agents SDK: the same app registration and credential as Graph's. */
 function botAuthConfiguration(config: Extract<AppConfig, { mode: 'm365' }>) {
@@ -255,6 +256,17 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   api.use(addinRoutes(ctx, calendarOf));
   api.use((req, res) => res.status(404).json(errorBody('NOT_FOUND', localeFromAcceptLanguage(req.header('accept-language')))));
   app.use('/api', api);
+  // The Outlook add-in's pane (the manifest's extensions runtime points at /addin/).
+  if (existsSync(addinDist)) {
+    app.use(
+      '/addin',
+      express.static(addinDist, {
+        index: 'index.html',
+        maxAge: '1h',
+        setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache'),
+      }),
+    );
+  }
   if (existsSync(tabDist)) {
     app.use(
       express.static(tabDist, {
@@ -263,7 +275,7 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
         setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache'),
       }),
     );
-    app.get(/^\/(?!api|sandbox|offentligt).*/, (_req, res) => res.sendFile(join(tabDist, 'index.html')));
+    app.get(/^\/(?!api|sandbox|offentligt|addin).*/, (_req, res) => res.sendFile(join(tabDist, 'index.html')));
   }
   app.use(errorMapping);
 

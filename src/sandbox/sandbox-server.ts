@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { connectorRouter, type ConnectorStats } from './connector/connector-router.js';
 import { SandboxTeamsClient } from './connector/teams-client.js';
 import { renderChatPage } from './pages/chat-page.js';
+import { renderAddinPage, renderAddinPane } from './pages/addin-page.js';
 import { appPath } from '../app-root.js';
 import { createEntraStandIn, graphAudience, type EntraStandIn, type EntraStandInOptions } from './entra/entra-stand-in.js';
 import { sandboxTenantId } from './graph/teamwork-handlers.js';
@@ -256,6 +257,20 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     const user = state.findUser(String(req.params.upn));
     if (!user) return res.status(404).type('html').send(page('404', '<p>Ukendt person.</p>'));
     res.type('html').send(renderMailboxPage(state, user));
+  });
+  // The Outlook add-in beside a meeting, over the office.js stand-in (read for invitees, compose for the organiser).
+  router.get('/mail/:upn/addin/:eventId', async (req, res) => {
+    const user = state.findUser(String(req.params.upn));
+    const event = user ? state.events.find((e) => e.id === String(req.params.eventId) && e.mailbox === user.userPrincipalName) : undefined;
+    if (!user || !event) return res.status(404).type('html').send(page('404', '<p>Ukendt møde.</p>'));
+    res.type('html').send(renderAddinPage(user, event));
+  });
+  router.get('/mail/:upn/addin/:eventId/pane', async (req, res) => {
+    const user = state.findUser(String(req.params.upn));
+    const event = user ? state.events.find((e) => e.id === String(req.params.eventId) && e.mailbox === user.userPrincipalName) : undefined;
+    if (!user || !event) return res.status(404).type('html').send(page('404', '<p>Ukendt møde.</p>'));
+    // Office's SSO token for the mailbox's owner, as Outlook's Office.auth.getAccessToken would give it.
+    res.type('html').send(renderAddinPane(event, await entra.userToken(user.userPrincipalName, localApp.audience)));
   });
   // Accept / Tentative / Decline go through the same Graph handler Outlook's would.
   router.post('/mail/:upn/respond', express.urlencoded({ extended: false }), (req, res) => {

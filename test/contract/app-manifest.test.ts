@@ -48,6 +48,28 @@ describe('the Teams app package', () => {
     expect(m.authorization.permissions.resourceSpecific).toContainEqual({ name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' });
   });
 
+  it('declares the Outlook add-in: a task pane on the meeting for invitees and organisers, Mailbox 1.8, item read access, icons', () => {
+    const extension = (manifest as any).extensions[0];
+    expect(extension.requirements).toEqual({ scopes: ['mail'], capabilities: [{ name: 'Mailbox', minVersion: '1.8' }] });
+    expect(extension.runtimes[0].code.page).toBe('https://udviklingssamtale.example.dk/addin/');
+    expect(extension.ribbons[0].contexts).toEqual(['meetingDetailsAttendee', 'meetingDetailsOrganizer']);
+    const button = extension.ribbons[0].tabs[0].groups[0].controls[0];
+    expect(button.actionId).toBe(extension.runtimes[0].actions[0].id);
+    expect(button.icons.map((i: any) => i.size)).toEqual([16, 32, 80]);
+    expect((manifest as any).authorization.permissions.resourceSpecific).toContainEqual({
+      name: 'MailboxItem.Read.User',
+      type: 'Delegated',
+    });
+    for (const size of [16, 32, 80]) {
+      const png = readFileSync(`addin/public/icon-${size}.png`);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+    // The English ribbon label.
+    expect((localizations['en.json'] as Record<string, string>)['extensions[0].ribbons[0].tabs[0].groups[0].controls[0].label']).toBe(
+      'Development talk',
+    );
+  });
+
   it('ships icons of the sizes Teams requires (192×192 colour, 32×32 outline)', () => {
     expect(pngSize('color.png')).toEqual([192, 192]);
     expect(pngSize('outline.png')).toEqual([32, 32]);

@@ -19,6 +19,22 @@ ${actions.map(([action, label, cls]) => `<button type="submit" name="action" val
 </form>`;
 }
 
+/** Opens the meeting with the Outlook add-in's pane beside it (the office.js stand-in). */
+const addinLink = (user: SandboxUser, event: SandboxEvent) =>
+  `<p><a class="button" href="/sandbox/mail/${encodeURIComponent(user.userPrincipalName)}/addin/${encodeURIComponent(event.id)}">${escapeHtml(t.addinOpen)}</a></p>`;
+
+/** The mailbox's own meetings (the organiser's included, which no message carries), each with the add-in. */
+function calendarSection(state: SandboxState, user: SandboxUser): string {
+  const events = state.events.filter((e) => e.mailbox === user.userPrincipalName && !e.isCancelled);
+  if (events.length === 0) return '';
+  return `<section class="card" aria-labelledby="calendar"><h2 id="calendar" style="font-size:18px;margin:0">${escapeHtml(t.calendar)}</h2><ul>${events
+    .map(
+      (e) =>
+        `<li>${escapeHtml(wallClock(e.start))} ${escapeHtml(e.subject)} · <a href="/sandbox/mail/${encodeURIComponent(user.userPrincipalName)}/addin/${encodeURIComponent(e.id)}">${escapeHtml(t.addinOpen)}</a></li>`,
+    )
+    .join('')}</ul></section>`;
+}
+
 /** One person's inbox: meeting requests, updates, cancellations and replies, newest first. */
 export function renderMailboxPage(state: SandboxState, user: SandboxUser): string {
   const messages = state.messages.filter((m) => m.mailbox === user.userPrincipalName).reverse();
@@ -34,9 +50,13 @@ ${event ? `<p>${escapeHtml(t.when)}: ${escapeHtml(wallClock(event.start))}–${e
 ${event?.isCancelled ? `<p><strong>${escapeHtml(t.cancelledNote)}</strong></p>` : ''}
 ${event && !event.isOrganizer ? `<p>${escapeHtml(t.yourResponse)}: <strong data-testid="response">${escapeHtml(t.response[event.responseStatus.response as keyof typeof t.response] ?? event.responseStatus.response)}</strong></p>` : ''}
 ${canRespond && isLatest ? responseForm(user, event) : ''}
+${event && isLatest && !event.isCancelled ? addinLink(user, event) : ''}
 ${m.bodyHtml ? `<details${isLatest ? ' open' : ''}><summary>Indhold</summary><iframe sandbox title="${escapeHtml(m.subject)}" srcdoc="${escapeHtml(m.bodyHtml)}"></iframe></details>` : ''}
 ${event?.isOrganizer ? `<p class="meta">${escapeHtml(t.attendees)}: ${event.attendees.map((a) => `${escapeHtml(a.emailAddress.name)} (${escapeHtml(t.response[a.status.response as keyof typeof t.response] ?? a.status.response)})`).join(', ')}</p>` : ''}
 </article>`;
   });
-  return page(fill(t.inbox, { name: user.displayName }), cards.length ? cards.join('') : `<p>${escapeHtml(t.emptyInbox)}</p>`);
+  return page(
+    fill(t.inbox, { name: user.displayName }),
+    calendarSection(state, user) + (cards.length ? cards.join('') : `<p>${escapeHtml(t.emptyInbox)}</p>`),
+  );
 }

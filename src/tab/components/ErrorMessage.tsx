@@ -12,7 +12,7 @@ export function ErrorMessage({ error }: { error: unknown }) {
   const api = error instanceof ApiError ? error : null;
   const message = api?.status === 0 ? t('errors.network') : api?.body.message || t('errors.unknown');
   return (
-    <MessageBar intent="error" role="alert">
+    <MessageBar intent="error" role="alert" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{message}</MessageBarTitle>
         {api?.body.fields?.length ? (
