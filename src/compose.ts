@@ -45,6 +45,9 @@ import { reflectionRoutes } from './server/routes/reflection-routes.js';
 import { evaluationRoutes } from './server/routes/evaluation-routes.js';
 import { draftRoutes } from './server/routes/draft-routes.js';
 import { authConfigRoutes } from './server/routes/auth-config-routes.js';
+import { jsonBody } from './server/json-body.js';
+import { securityHeaders } from './server/security-headers.js';
+import { activityProblem } from './server/activity-check.js';
 import { errorMapping, errorBody } from './server/error-mapping.js';
 import { localeFromAcceptLanguage } from './i18n/messages.js';
 import { createAgent } from '../bot/agent.js';
@@ -106,6 +109,19 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
 export async function startApp(config: AppConfig, overrides: ComposeOverrides = {}): Promise<RunningApp> {
   const app = express();
   app.disable('x-powered-by');
+  // No client of ours compresses what it sends; a compressed or mislabelled body is refused before any parser
+  // tries to inflate it (a failed inflate would otherwise surface as an unhandled stream error).
+  app.use((req, res, next) => {
+    const encoding = (req.header('content-encoding') ?? 'identity').trim().toLowerCase();
+    if (encoding === 'identity' || encoding === '') return next();
+    res.status(415).json(errorBody('UNSUPPORTED_MEDIA_TYPE', localeFromAcceptLanguage(req.header('accept-language'))));
+  });
+  app.use(
+    securityHeaders({
+      authorityHost: config.mode === 'm365' ? config.authorityHost : 'https://login.microsoftonline.com',
+      graphBaseUrl: config.mode === 'm365' ? config.graphBaseUrl : 'https://graph.microsoft.com',
+    }),
+  );
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const port = (server.address() as AddressInfo).port;
@@ -238,9 +254,28 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   const agent = createAgent({ ctx, tenantId: config.mode === 'm365' ? config.tenantId : null });
   app.post(
     '/api/messages',
-    express.json({ limit: '1mb' }),
+    jsonBody({ limit: '1mb', rule: 'controlCharactersOnly' }),
     (req, res, next) => (config.mode === 'm365' ? adapter.authorizeRequest(req as never, res as never, next) : next()),
-    (req, res) => adapter.process(req as never, res as never, (context) => agent.run(context)),
+    // A malformed activity is the sender's mistake (400), never ours (500); locally only the sandbox's Teams may post, and only about itself.
+    (req, res, next) => {
+      const problem = activityProblem(req.body, sandbox ? sandbox.connectorUrl : null);
+      if (problem)
+        return res.status(400).json(errorBody('INVALID_ACTIVITY', localeFromAcceptLanguage(req.header('accept-language')), { problem }));
+      next();
+    },
+    async (req, res, next) => {
+      try {
+        await adapter.process(req as never, res as never, (context) => agent.run(context));
+      } catch (error) {
+        // The Agents SDK validates activities with its own zod: its refusals are the sender's mistake too.
+        if ((error as { name?: string })?.name === 'ZodError' && !res.headersSent) {
+          return res
+            .status(400)
+            .json(errorBody('INVALID_ACTIVITY', localeFromAcceptLanguage(req.header('accept-language')), { problem: 'schema' }));
+        }
+        next(error);
+      }
+    },
   );
   const api = express.Router();
   api.use(authConfigRoutes(config));

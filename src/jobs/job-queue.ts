@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../store/database.js';
 
 export interface JobRow {
@@ -8,6 +9,8 @@ export interface JobRow {
   payload: unknown;
   attempts: number;
   maxAttempts: number;
+  /** This claim's fencing token: only its holder may extend the lease or record the outcome. */
+  leaseToken: string;
 }
 
 export interface EnqueueOptions {
@@ -22,7 +25,12 @@ export interface EnqueueOptions {
   maxAttempts?: number;
 }
 
-const leaseSeconds = 120;
+/**
+ * A short lease, renewed by the runner's heartbeat while the job runs: a slow
+ * job (Graph asking to wait minutes) is never claimed twice, and a crashed
+ * instance's jobs are claimed again within seconds.
+ */
+export const defaultLeaseSeconds = 6;
 
 /** Durable jobs in the conversation database: enqueue inside the use case's transaction (outbox). */
 export async function enqueueJob(tx: Queryable, job: EnqueueOptions): Promise<void> {
@@ -45,10 +53,11 @@ export async function enqueueJob(tx: Queryable, job: EnqueueOptions): Promise<vo
  * instances) poll without blocking each other; a job whose group has another
  * job running waits, so one conversation's side effects never race.
  */
-export async function claimJob(db: Queryable): Promise<JobRow | null> {
+export async function claimJob(db: Queryable, leaseSeconds = defaultLeaseSeconds): Promise<JobRow | null> {
+  const token = randomUUID();
   const rows = await db.query<Record<string, unknown>>(
-    `update jobs set status = 'running', attempts = attempts + 1,
-        locked_until = now() + make_interval(secs => ${leaseSeconds}), updated_at = now()
+    `update jobs set status = 'running', attempts = attempts + 1, lease_token = $1,
+        locked_until = now() + make_interval(secs => ${Number(leaseSeconds)}), updated_at = now()
      where id = (
        select j.id from jobs j
        where (j.status = 'queued' or (j.status = 'running' and j.locked_until < now()))
@@ -60,6 +69,7 @@ export async function claimJob(db: Queryable): Promise<JobRow | null> {
        for update skip locked
        limit 1)
      returning id, kind, key, group_key, payload, attempts, max_attempts`,
+    [token],
   );
   const row = rows[0];
   if (!row) return null;
@@ -71,27 +81,46 @@ export async function claimJob(db: Queryable): Promise<JobRow | null> {
     payload: row.payload,
     attempts: Number(row.attempts),
     maxAttempts: Number(row.max_attempts),
+    leaseToken: token,
   };
 }
 
-/** Done — unless it was asked for again while it ran: then it is queued for one more run. */
-export async function completeJob(db: Queryable, id: number): Promise<void> {
-  await db.query(
-    `update jobs set status = case when rerun then 'queued' else 'done' end, attempts = case when rerun then 0 else attempts end,
-        rerun = false, run_after = now(), locked_until = null, last_error = null, updated_at = now()
-     where id = $1`,
-    [id],
+/** Extends a running job's lease; false when another worker has taken the job over. */
+export async function renewLease(
+  db: Queryable,
+  job: Pick<JobRow, 'id' | 'leaseToken'>,
+  leaseSeconds = defaultLeaseSeconds,
+): Promise<boolean> {
+  const rows = await db.query(
+    `update jobs set locked_until = now() + make_interval(secs => ${Number(leaseSeconds)})
+     where id = $1 and lease_token = $2 and status = 'running' returning id`,
+    [job.id, job.leaseToken],
   );
+  return rows.length > 0;
+}
+
+/**
+ * Done — unless it was asked for again while it ran: then it is queued for one
+ * more run. Only the lease's holder records it (false: the job was taken over).
+ */
+export async function completeJob(db: Queryable, job: Pick<JobRow, 'id' | 'leaseToken'>): Promise<boolean> {
+  const rows = await db.query(
+    `update jobs set status = case when rerun then 'queued' else 'done' end, attempts = case when rerun then 0 else attempts end,
+        rerun = false, run_after = now(), locked_until = null, last_error = null, lease_token = null, updated_at = now()
+     where id = $1 and lease_token = $2 returning id`,
+    [job.id, job.leaseToken],
+  );
+  return rows.length > 0;
 }
 
 /** Schedules a retry, or marks the job dead when it has used its attempts. Returns whether it will run again. */
 export async function failJob(db: Queryable, job: JobRow, error: string, retryInMs: number): Promise<boolean> {
   const dead = job.attempts >= job.maxAttempts;
   await db.query(
-    `update jobs set status = $2, locked_until = null, last_error = $3,
+    `update jobs set status = $2, locked_until = null, last_error = $3, lease_token = null,
         run_after = now() + make_interval(secs => $4::double precision), updated_at = now()
-     where id = $1`,
-    [job.id, dead ? 'dead' : 'queued', error.slice(0, 2000), retryInMs / 1000],
+     where id = $1 and lease_token = $5`,
+    [job.id, dead ? 'dead' : 'queued', error.slice(0, 2000), retryInMs / 1000, job.leaseToken],
   );
   return !dead;
 }

@@ -1,6 +1,6 @@
 import { traced } from '../telemetry/tracing.js';
 import type { Database } from '../store/database.js';
-import { backoffMs, claimJob, completeJob, failJob, type JobRow } from './job-queue.js';
+import { backoffMs, claimJob, completeJob, defaultLeaseSeconds, failJob, renewLease, type JobRow } from './job-queue.js';
 
 export type JobHandler = (job: JobRow) => Promise<void>;
 
@@ -15,6 +15,8 @@ export interface JobRunnerOptions {
   backoffBaseMs: number;
   backoffCapMs: number;
   onJobFailed?: (job: JobRow, error: unknown, willRetry: boolean) => Promise<void>;
+  /** How long a claim lasts without a heartbeat; the heartbeat renews it three times per lease. */
+  leaseSeconds?: number;
 }
 
 /**
@@ -67,7 +69,7 @@ export class JobRunner {
 
   private async work(): Promise<void> {
     while (this.running) {
-      const job = await claimJob(this.db).catch(() => null);
+      const job = await claimJob(this.db, this.leaseSeconds).catch(() => null);
       if (!job) {
         await this.sleep(this.options.pollIntervalMs);
         continue;
@@ -76,8 +78,25 @@ export class JobRunner {
     }
   }
 
+  private get leaseSeconds(): number {
+    return this.options.leaseSeconds ?? defaultLeaseSeconds;
+  }
+
   private async runOne(job: JobRow): Promise<void> {
     const handler = this.handlers[job.kind];
+    // The heartbeat keeps the lease while the job runs, however long Graph makes it wait.
+    const heartbeat = setInterval(
+      () => void renewLease(this.db, job, this.leaseSeconds).catch(() => undefined),
+      (this.leaseSeconds * 1000) / 3,
+    );
+    try {
+      await this.attempt(job, handler);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async attempt(job: JobRow, handler: JobHandler | undefined): Promise<void> {
     // One span per attempt, with its outcome: done, retrying or dead.
     await traced(
       `job ${job.kind}`,
@@ -86,8 +105,7 @@ export class JobRunner {
         try {
           if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
           await handler(job);
-          await completeJob(this.db, job.id);
-          return 'done';
+          return (await completeJob(this.db, job)) ? 'done' : 'takenOver';
         } catch (error) {
           const hint = (error as RetryHint).retryAfterMs ?? 0;
           const delay = backoffMs(job.attempts, this.options.backoffBaseMs, this.options.backoffCapMs, hint);

@@ -112,6 +112,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       },
     ],
     users: () => state.users,
+    keyFile: options.dataDir ? join(options.dataDir, 'sandbox', 'entra-signing-key.pem') : null,
     ...(options.entra?.managedIdentity ? { managedIdentity: options.entra.managedIdentity } : {}),
   });
   const faults = new FaultInjector();

@@ -8,6 +8,9 @@ import { interpolate, localeFromAcceptLanguage, serverTexts, type Locale } from 
 const statusByCode: Record<string, number> = {
   VALIDATION_FAILED: 400,
   UNSAFE_CONTENT: 400,
+  CONTROL_CHARACTERS: 400,
+  INVALID_ACTIVITY: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   DOCUMENT_NAME_INVALID: 400,
   DOCUMENT_EMPTY: 400,
   DOCUMENT_TYPE_NOT_ALLOWED: 415,
@@ -126,6 +129,18 @@ export const errorMapping: ErrorRequestHandler = (error, req, res, _next) => {
       fileName = '';
     }
     res.status(413).json(errorBody('DOCUMENT_TOO_LARGE', locale, { maxMegabytes: 50, fileName: fileName || '…' }));
+    return;
+  }
+  // Any other refusal of the body parser (an unknown charset or encoding, a body that is not what its Content-Encoding says).
+  const parser = error as { status?: number; type?: string };
+  if (typeof parser.type === 'string' && typeof parser.status === 'number' && parser.status >= 400 && parser.status < 500) {
+    const unsupported = parser.type === 'encoding.unsupported' || parser.type === 'charset.unsupported';
+    res.status(unsupported ? 415 : 400).json(errorBody(unsupported ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED', locale));
+    return;
+  }
+  // A body that is not what its Content-Encoding says (zlib cannot inflate it).
+  if (typeof (error as { code?: string }).code === 'string' && /^Z_/.test((error as { code: string }).code)) {
+    res.status(400).json(errorBody('VALIDATION_FAILED', locale));
     return;
   }
   // Microsoft 365 not answering a call made while the person waits: say so, with a retry hint, never a 500.

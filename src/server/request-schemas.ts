@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { AppError } from '../domain/errors.js';
 import { invitedRoles } from '../domain/roles.js';
 import { templateItemSchema } from '../domain/template.js';
 
-/** Text fields are plain text: markup is refused rather than stored (everything is escaped on output anyway). */
-const markup = /<\s*\/?\s*[a-z!?][^>]*>|javascript:/i;
+/** Text fields are plain text: the one rule (src/domain/plain-text.ts) runs on every body before these schemas (json-body.ts). */
 const plainText = (max: number) => z.string().trim().max(max);
 
 export const planRequestSchema = z.object({
@@ -52,16 +50,7 @@ export const versionedActionSchema = z.object({ version: z.number().int().min(1)
 /** "Aflys samtale", with optional words to the participants (they go into Outlook's cancellation). */
 export const cancelRequestSchema = versionedActionSchema.extend({ message: z.string().max(1000).optional() });
 
-/** Whether a text holds markup (a tag or a javascript: link); every user text is plain text. */
-export const hasMarkup = (text: string): boolean => markup.test(text);
-
-/** Parses a body and refuses markup in any of the named text fields. */
-export function parseBody<T>(schema: z.ZodType<T>, body: unknown, textFields: string[]): T {
-  const parsed = schema.parse(body);
-  for (const field of textFields) {
-    const value = (parsed as Record<string, unknown>)[field];
-    const values = Array.isArray(value) ? value : [value];
-    if (values.some((v) => typeof v === 'string' && markup.test(v))) throw new AppError('UNSAFE_CONTENT', { field });
-  }
-  return parsed;
+/** Parses a body with its schema (zod's issues become 400 with each field named, in error-mapping.ts). */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  return schema.parse(body);
 }

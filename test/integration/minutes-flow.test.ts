@@ -134,9 +134,16 @@ describe(`minutes, the publication guard and publishing (${databaseKind()})`, ()
     }
     const odd = await asLeader('PUT', `/conversations/${id}/minutes`, {
       version: m.version,
-      content: { ...m.content, publicNote: '🎉 Привет 你好 مرحبا 2 < 3 og 5 > 4\u0007 Trivslen er steget.' },
+      content: { ...m.content, publicNote: '🎉 Привет 你好 مرحبا 2 < 3 og 5 > 4. Trivslen er steget.' },
     });
     expect(odd.status).toBe(200);
+    // Control characters (a bell pasted from somewhere) are refused, naming the field.
+    const bell = await asLeader('PUT', `/conversations/${id}/minutes`, {
+      version: odd.body.version,
+      content: { ...odd.body.content, publicNote: 'Trivslen er steget.\u0007' },
+    });
+    expect(bell.status).toBe(400);
+    expect(bell.body.code).toBe('CONTROL_CHARACTERS');
     m = odd.body;
     const empty = await asLeader('PUT', `/conversations/${id}/minutes`, { version: m.version, content: { ...m.content, publicNote: '' } });
     expect(empty.status).toBe(200);

@@ -37,7 +37,11 @@ describe('local mode keeps its data in a folder', () => {
       await first.runner.drain();
       await first.close();
 
-      const second = await startApp(config, { startJobs: false });
+      // The same address as before (a real local start always has port 3978): the sign-in's issuer is the sandbox's address.
+      const second = await startApp({ ...config, port: Number(new URL(first.url).port) }, { startJobs: false });
+      // The first sign-in still holds after the restart (the local tenant's key is kept in DATA_DIR), whatever the scheme's case.
+      const still = await fetch(`${second.url}/api/me`, { headers: { Authorization: `bearer ${token}` } });
+      expect(still.status).toBe(200);
       const { token: again } = await (
         await fetch(`${second.url}/api/dev/sign-in`, {
           method: 'POST',

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config.js';
 import { startApp, type RunningApp } from '../../src/compose.js';
 import { openTestDatabase } from './test-database.js';
+import type { JobRunnerOptions } from '../../src/jobs/job-runner.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -19,7 +20,9 @@ export type ApiCaller = (
 ) => Promise<{ status: number; body: any }>;
 
 /** The whole app in local mode on a free port, with a test database and quick job retries. */
-export async function startTestApp(options: { startJobs?: boolean; now?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { startJobs?: boolean; now?: () => Date; jobs?: Partial<JobRunnerOptions> } = {},
+): Promise<TestApp> {
   const db = await openTestDatabase();
   const config = loadConfig({
     PORT: '0',
@@ -32,7 +35,7 @@ export async function startTestApp(options: { startJobs?: boolean; now?: () => D
     db,
     startJobs: options.startJobs,
     now: options.now,
-    jobs: { pollIntervalMs: 25, backoffBaseMs: 20, backoffCapMs: 250 },
+    jobs: { pollIntervalMs: 25, backoffBaseMs: 20, backoffCapMs: 250, ...options.jobs },
   });
   return Object.assign(app, {
     async as(upn: string): Promise<ApiCaller> {

@@ -32,6 +32,8 @@ export interface EntraStandInOptions {
   users: () => readonly SandboxUser[];
   /** App Service's managed identity endpoint: the identity's object id and the header App Service sets. */
   managedIdentity?: { principalId: string; clientId: string; header: string };
+  /** Where the signing key is kept between restarts (null: in memory only). */
+  keyFile?: string | null;
 }
 
 export interface EntraStandIn {
@@ -82,7 +84,7 @@ class OAuthError extends Error {
  * policies (no conditional access, no consent prompts).
  */
 export function createEntraStandIn(options: EntraStandInOptions): EntraStandIn {
-  const key = createSigningKey();
+  const key = createSigningKey(options.keyFile ?? null);
   const issued: EntraStandIn['issued'] = [];
   const tenantBase = () => `${options.baseUrl()}/${options.tenantId}`;
   const issuer = () => `${tenantBase()}/v2.0`;

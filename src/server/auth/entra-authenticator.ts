@@ -28,7 +28,8 @@ export class EntraAuthenticator implements Authenticator {
   constructor(private readonly options: EntraAuthenticatorOptions) {}
 
   async authenticate(header: string | undefined): Promise<TokenIdentity | null> {
-    const token = /^Bearer (\S+)$/.exec(header ?? '')?.[1];
+    // The scheme is case-insensitive (RFC 7235): "bearer" is as good as "Bearer".
+    const token = /^bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
     if (!token) return null;
     try {
       const { payload } = await jwtVerify(token, this.options.keys, {

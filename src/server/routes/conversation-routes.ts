@@ -1,3 +1,4 @@
+import { jsonBody } from '../json-body.js';
 import express, { Router } from 'express';
 import type { AppContext } from '../../app/app-context.js';
 import { planConversationCommand } from '../../app/conversation/plan-conversation.js';
@@ -47,9 +48,9 @@ export function conversationRoutes(ctx: AppContext): Router {
     reply(res, conversationListSchema, { conversations: list.map((c) => presentConversationSummary(c, ctx.now())) });
   });
 
-  router.post('/conversations', express.json({ limit: '64kb' }), async (req, res) => {
+  router.post('/conversations', jsonBody({ limit: '64kb' }), async (req, res) => {
     const actor = actorOf(req);
-    const body = parseBody(planRequestSchema, req.body, ['theme', 'extraTopics']);
+    const body = parseBody(planRequestSchema, req.body);
     const idempotencyKey = req.header('idempotency-key')?.slice(0, 200);
     const { id, created } = await planConversationCommand(
       ctx,
@@ -63,7 +64,7 @@ export function conversationRoutes(ctx: AppContext): Router {
 
   // The meeting side panel knows only its meeting chat; this finds the conversation (if the person may see it).
   router.get('/conversations/by-meeting', async (req, res) => {
-    const { chatId } = parseBody(z.object({ chatId: z.string().min(5).max(300) }), req.query, []);
+    const { chatId } = parseBody(z.object({ chatId: z.string().min(5).max(300) }), req.query);
     reply(res, meetingConversationSchema, { id: await findConversationByMeeting(ctx, actorOf(req), chatId) });
   });
 
@@ -71,9 +72,9 @@ export function conversationRoutes(ctx: AppContext): Router {
     reply(res, conversationDetailsSchema, await present(actorOf(req), req.params.id));
   });
 
-  router.put('/conversations/:id/plan', express.json({ limit: '256kb' }), async (req, res) => {
+  router.put('/conversations/:id/plan', jsonBody({ limit: '256kb' }), async (req, res) => {
     const actor = actorOf(req);
-    const body = parseBody(changePlanRequestSchema, req.body, ['theme', 'extraTopics']);
+    const body = parseBody(changePlanRequestSchema, req.body);
     await changePlanCommand(ctx, actor, req.params.id, body.version, {
       startsAt: new Date(body.startsAt),
       endsAt: new Date(body.endsAt),
@@ -84,23 +85,23 @@ export function conversationRoutes(ctx: AppContext): Router {
     reply(res, conversationDetailsSchema, await present(actor, req.params.id));
   });
 
-  router.put('/conversations/:id/first-conversation', express.json(), async (req, res) => {
+  router.put('/conversations/:id/first-conversation', jsonBody(), async (req, res) => {
     const actor = actorOf(req);
-    const body = parseBody(versionedActionSchema.extend({ first: z.boolean() }), req.body, []);
+    const body = parseBody(versionedActionSchema.extend({ first: z.boolean() }), req.body);
     await setFirstConversation(ctx, actor, req.params.id, body.version, body.first);
     reply(res, conversationDetailsSchema, await present(actor, req.params.id));
   });
 
-  router.put('/conversations/:id/school-part', express.json({ limit: '64kb' }), async (req, res) => {
+  router.put('/conversations/:id/school-part', jsonBody({ limit: '64kb' }), async (req, res) => {
     const actor = actorOf(req);
-    const body = parseBody(schoolPartRequestSchema, req.body, ['developmentAreas', 'learningFocus']);
+    const body = parseBody(schoolPartRequestSchema, req.body);
     await updateSchoolPart(ctx, actor, req.params.id, body);
     reply(res, conversationDetailsSchema, await present(actor, req.params.id));
   });
 
-  router.post('/conversations/:id/send-agenda', express.json(), async (req, res) => {
+  router.post('/conversations/:id/send-agenda', jsonBody(), async (req, res) => {
     const actor = actorOf(req);
-    const body = parseBody(versionedActionSchema, req.body, []);
+    const body = parseBody(versionedActionSchema, req.body);
     await sendAgendaCommand(ctx, actor, req.params.id, body.version);
     reply(res, conversationDetailsSchema, await present(actor, req.params.id));
   });
@@ -132,16 +133,16 @@ export function conversationRoutes(ctx: AppContext): Router {
     reply(res, conversationDetailsSchema, await present(actor, req.params.id));
   });
 
-  router.post('/conversations/:id/cancel', express.json(), async (req, res) => {
+  router.post('/conversations/:id/cancel', jsonBody(), async (req, res) => {
     const actor = actorOf(req);
-    const body = parseBody(cancelRequestSchema, req.body, ['message']);
+    const body = parseBody(cancelRequestSchema, req.body);
     await cancelConversationCommand(ctx, actor, req.params.id, body.version, body.message ?? '');
     reply(res, conversationDetailsSchema, await present(actor, req.params.id));
   });
 
-  router.put('/conversations/:id/follow-up/:agreementId', express.json(), async (req, res) => {
+  router.put('/conversations/:id/follow-up/:agreementId', jsonBody(), async (req, res) => {
     const actor = actorOf(req);
-    const { status } = parseBody(z.object({ status: agreementStatusSchema }), req.body, []);
+    const { status } = parseBody(z.object({ status: agreementStatusSchema }), req.body);
     await setFollowUpStatus(ctx, actor, req.params.id, req.params.agreementId, status);
     reply(res, conversationDetailsSchema, await present(actor, req.params.id));
   });

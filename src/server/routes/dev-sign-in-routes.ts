@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import { jsonBody } from '../json-body.js';
+import { Router } from 'express';
 import { z } from 'zod';
 import type { SandboxState } from '../../sandbox/sandbox-state.js';
 import type { EntraStandIn } from '../../sandbox/entra/entra-stand-in.js';
@@ -23,7 +24,7 @@ export function devSignInRoutes(state: SandboxState, entra: EntraStandIn, audien
       })),
     });
   });
-  router.post('/dev/sign-in', express.json(), async (req, res) => {
+  router.post('/dev/sign-in', jsonBody(), async (req, res) => {
     const { upn } = z.object({ upn: z.string().email() }).parse(req.body);
     const user = state.findUser(upn);
     if (!user) throw new AppError('USER_NOT_FOUND', { upn });

@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import { jsonBody } from '../json-body.js';
+import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
 import { discardDraft, draftKindSchema, saveDraft, viewDraft } from '../../app/drafts/drafts.js';
@@ -15,12 +16,8 @@ export function draftRoutes(ctx: AppContext): Router {
     const draft = await viewDraft(ctx, actorOf(req), req.params.id, draftKindSchema.parse(req.params.kind));
     reply(res, draftSchema, { draft: draft && { ...draft, updatedAt: draft.updatedAt.toISOString() } });
   });
-  router.put(path, express.json({ limit: '512kb' }), async (req, res) => {
-    const { content, basedOnVersion } = parseBody(
-      z.object({ content: z.unknown(), basedOnVersion: z.number().int().min(0) }),
-      req.body,
-      [],
-    );
+  router.put(path, jsonBody({ limit: '512kb', rule: 'controlCharactersOnly' }), async (req, res) => {
+    const { content, basedOnVersion } = parseBody(z.object({ content: z.unknown(), basedOnVersion: z.number().int().min(0) }), req.body);
     const kind = draftKindSchema.parse(req.params.kind);
     const updatedAt = await saveDraft(ctx, actorOf(req), req.params.id, kind, content, basedOnVersion);
     reply(res, draftSchema, { draft: { content, basedOnVersion, updatedAt: updatedAt.toISOString() } });

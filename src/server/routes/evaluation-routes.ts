@@ -1,7 +1,7 @@
-import express, { Router } from 'express';
+import { jsonBody } from '../json-body.js';
+import { Router } from 'express';
 import { z } from 'zod';
-import { AppError } from '../../domain/errors.js';
-import { hasMarkup, parseBody } from '../request-schemas.js';
+import { parseBody } from '../request-schemas.js';
 import { submitPreparation } from '../../app/preparation/submit-preparation.js';
 import { viewOwnPreparation } from '../../app/preparation/own-preparation-view.js';
 import type { AppContext } from '../../app/app-context.js';
@@ -34,10 +34,9 @@ export function evaluationRoutes(ctx: AppContext): Router {
   router.get('/conversations/:id/preparation/mine', async (req, res) => {
     reply(res, ownPreparationSchema, await viewOwnPreparation(ctx, actorOf(req), String(req.params.id)));
   });
-  router.put('/conversations/:id/preparation/mine', express.json({ limit: '64kb' }), async (req, res) => {
+  router.put('/conversations/:id/preparation/mine', jsonBody({ limit: '64kb' }), async (req, res) => {
     const actor = actorOf(req);
-    const { answers } = parseBody(z.object({ answers: z.record(z.string().max(60), z.string().trim().max(3000)) }), req.body, []);
-    if (Object.values(answers).some(hasMarkup)) throw new AppError('UNSAFE_CONTENT', { field: 'answers' });
+    const { answers } = parseBody(z.object({ answers: z.record(z.string().max(60), z.string().trim().max(3000)) }), req.body);
     await viewOwnPreparation(ctx, actor, String(req.params.id));
     await submitPreparation(ctx, actor.upn, String(req.params.id), answers);
     reply(res, ownPreparationSchema, await viewOwnPreparation(ctx, actor, String(req.params.id)));

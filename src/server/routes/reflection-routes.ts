@@ -1,3 +1,4 @@
+import { jsonBody } from '../json-body.js';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../app/app-context.js';
@@ -24,26 +25,26 @@ export function reflectionRoutes(ctx: AppContext): Router {
     reply(res, reflectionRoundsSchema, await list(req));
   });
 
-  router.post(base, express.json(), async (req, res) => {
-    const { itemKey } = parseBody(z.object({ itemKey: z.string().min(1).max(100) }), req.body, []);
+  router.post(base, jsonBody(), async (req, res) => {
+    const { itemKey } = parseBody(z.object({ itemKey: z.string().min(1).max(100) }), req.body);
     const roundId = await startReflectionRound(ctx, actorOf(req), String(req.params.id), itemKey);
     reply(res, reflectionRoundsSchema, { roundId, ...(await list(req)) }, 201);
   });
 
-  router.post(`${base}/:roundId/reveal`, express.json(), async (req, res) => {
-    const { version } = parseBody(versionedActionSchema, req.body, []);
+  router.post(`${base}/:roundId/reveal`, jsonBody(), async (req, res) => {
+    const { version } = parseBody(versionedActionSchema, req.body);
     await revealReflectionRound(ctx, actorOf(req), String(req.params.id), String(req.params.roundId), version);
     reply(res, reflectionRoundsSchema, await list(req));
   });
 
-  router.put(`${base}/:roundId/speaking-order`, express.json(), async (req, res) => {
-    const body = parseBody(versionedActionSchema.extend({ order: z.array(z.string().max(320)).max(100) }), req.body, []);
+  router.put(`${base}/:roundId/speaking-order`, jsonBody(), async (req, res) => {
+    const body = parseBody(versionedActionSchema.extend({ order: z.array(z.string().max(320)).max(100) }), req.body);
     await reorderReflectionRound(ctx, actorOf(req), String(req.params.id), String(req.params.roundId), body.order, body.version);
     reply(res, reflectionRoundsSchema, await list(req));
   });
 
-  router.post(`${base}/:roundId/close`, express.json(), async (req, res) => {
-    const { version } = parseBody(versionedActionSchema, req.body, []);
+  router.post(`${base}/:roundId/close`, jsonBody(), async (req, res) => {
+    const { version } = parseBody(versionedActionSchema, req.body);
     await closeReflectionRound(ctx, actorOf(req), String(req.params.id), String(req.params.roundId), version);
     reply(res, reflectionRoundsSchema, await list(req));
   });
