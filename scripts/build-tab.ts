@@ -31,7 +31,9 @@ await copyFile('src/tab/index.html', `${outdir}/index.html`);
 await writeFile(`${outdir}/lexicon-da.txt`, danishLexiconFile());
 // The sandbox's chat pane (the official adaptivecards renderer) and its office.js stand-in, bundled on their own (not part of the tab).
 await build({
-  entryPoints: { 'chat-client': 'src/sandbox/chat-client/chat-client.ts', 'office-stand-in': 'src/sandbox/office/office-stand-in.ts' },
+  entryPoints: { 'chat-client': 'src/sandbox/chat-client/chat-client.ts', 'office-stand-in': 'src/sandbox/office/office-stand-in.ts',
+    'addin-compose-page': 'src/sandbox/office/addin-compose-page.ts',
+  },
   outdir: 'dist/sandbox',
   bundle: true,
   format: 'esm',

@@ -18,7 +18,7 @@ import { ApiError, createApiClient } from '../../src/tab/api-client.js';
 import { I18nProvider, localeFrom, makeTranslate, useI18n, type Locale } from '../../src/tab/i18n.js';
 import { authConfigSchema } from '../../src/api/auth-config.js';
 import { conversationDetailsSchema, meetingConversationSchema, type ConversationDetails } from '../../src/api/conversation.js';
-import { meSchema, type Me } from '../../src/api/catalog.js';
+import { catalogSchema, meSchema, type Catalog, type Me } from '../../src/api/catalog.js';
 import { entraSignIn } from '../../src/tab/auth/entra-sign-in.js';
 import { SignInError, classifySignInError } from '../../src/tab/auth/sign-in-errors.js';
 import { formatDate, formatTime } from '../../src/tab/format.js';
@@ -28,12 +28,15 @@ import { AgendaList, AnswersList } from './AgendaList.js';
 import type { MeetingItemHost } from './office-host.js';
 import { PreparationForm } from './PreparationForm.js';
 import { LengthCheck } from './LengthCheck.js';
+import { LinkMeetingForm } from './LinkMeetingForm.js';
 
 const useStyles = makeStyles({
   root: {
     minHeight: '100vh',
     padding: tokens.spacingHorizontalM,
     display: 'grid',
+    // One column that may shrink below its content's width: long option texts must not widen the narrow pane.
+    gridTemplateColumns: 'minmax(0, 1fr)',
     gap: tokens.spacingVerticalM,
     alignContent: 'start',
     overflowWrap: 'anywhere',
@@ -45,7 +48,7 @@ const useStyles = makeStyles({
 type Phase =
   | { kind: 'loading' }
   | { kind: 'unsaved' }
-  | { kind: 'notOurs' }
+  | { kind: 'notOurs'; link: { eventId: string; catalog: Catalog } | null }
   | { kind: 'signIn'; problem: SignInError; adminConsentUrl: string | null }
   | { kind: 'failed'; error: unknown }
   | { kind: 'ready'; conversation: ConversationDetails; me: Me };
@@ -91,17 +94,23 @@ export function AddinApp({ host }: { host: MeetingItemHost }) {
       .catch((e) => setPhase(e instanceof SignInError ? { kind: 'signIn', problem: e, adminConsentUrl } : { kind: 'failed', error: e }));
   }, [host]);
 
+  const [justLinked, setJustLinked] = useState(false);
   const load = useCallback(async () => {
     setPhase({ kind: 'loading' });
+    let eventId: string | null = null;
     try {
-      const eventId = await host.eventId();
+      eventId = await host.eventId();
       if (!eventId) return setPhase({ kind: 'unsaved' });
       const { id } = await api.get(`/addin/meeting?eventId=${encodeURIComponent(eventId)}`, meetingConversationSchema);
       const [conversation, me] = await Promise.all([api.get(`/conversations/${id}`, conversationDetailsSchema), api.get('/me', meSchema)]);
       setPhase({ kind: 'ready', conversation, me });
     } catch (e) {
-      if (e instanceof ApiError && e.body.code === 'MEETING_NOT_OURS') setPhase({ kind: 'notOurs' });
-      else if (e instanceof SignInError) setPhase({ kind: 'signIn', problem: e, adminConsentUrl: null });
+      if (e instanceof ApiError && e.body.code === 'MEETING_NOT_OURS') {
+        // The municipal lead's own meeting, made by hand, can become a conversation; anyone else is told politely.
+        const me = host.mode === 'compose' ? await api.get('/me', meSchema).catch(() => null) : null;
+        const catalog = me?.isMunicipalLead ? await api.get('/catalog', catalogSchema).catch(() => null) : null;
+        setPhase({ kind: 'notOurs', link: eventId && catalog ? { eventId, catalog } : null });
+      } else if (e instanceof SignInError) setPhase({ kind: 'signIn', problem: e, adminConsentUrl: null });
       else setPhase({ kind: 'failed', error: e });
     }
   }, [api, host]);
@@ -115,9 +124,26 @@ export function AddinApp({ host }: { host: MeetingItemHost }) {
         <main className={styles.root} data-addin-phase={phase.kind}>
           {phase.kind === 'loading' ? <Spinner label={t('loading')} /> : null}
           {phase.kind === 'unsaved' ? <Text>{t('addin.unsaved')}</Text> : null}
-          {phase.kind === 'notOurs' ? (
+          {phase.kind === 'notOurs' && !phase.link ? (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody>{t('addin.notOurs')}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {phase.kind === 'notOurs' && phase.link ? (
+            <LinkMeetingForm
+              host={host}
+              api={api}
+              catalog={phase.link.catalog}
+              eventId={phase.link.eventId}
+              onLinked={() => {
+                setJustLinked(true);
+                setAttempt((n) => n + 1);
+              }}
+            />
+          ) : null}
+          {phase.kind === 'ready' && justLinked ? (
+            <MessageBar intent="success" layout="multiline" data-testid="linked">
+              <MessageBarBody>{t('addin.link.done')}</MessageBarBody>
             </MessageBar>
           ) : null}
           {phase.kind === 'signIn' ? (

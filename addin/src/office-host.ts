@@ -1,4 +1,8 @@
 /// <reference types="office-js" />
+import { keepTeamsMeetingBlob } from '../../src/documents/teams-meeting-blob.js';
+
+/** The inside of our invitation's <body>: the form's body already has its own document around it. */
+const ourPart = (html: string) => /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1]?.trim() ?? html;
 
 /**
  * What the pane needs from Outlook, behind one small interface: the meeting
@@ -20,6 +24,13 @@ export interface MeetingItemHost {
   onTimeChanged(handler: () => void): void;
   /** Office's SSO token for this app's API (where nested app authentication is not offered). */
   ssoToken(): Promise<string>;
+  /**
+   * Compose: puts the conversation's invitation into the open meeting form —
+   * our part of the body before Teams' join block (which stays as Exchange
+   * wrote it) and every invitee among the required attendees — so the
+   * organiser's next save keeps what the app sent.
+   */
+  applyInvitation(invitation: { bodyHtml: string; attendees: { address: string; name: string }[] }): Promise<void>;
 }
 
 const asPromise = <T>(start: (callback: (result: Office.AsyncResult<T>) => void) => void): Promise<T> =>
@@ -74,5 +85,23 @@ export function officeHost(office: typeof Office): MeetingItemHost {
       (item as Office.AppointmentCompose).addHandlerAsync?.(office.EventType.AppointmentTimeChanged, () => handler());
     },
     ssoToken: () => office.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true, forMSGraphAccess: false }),
+    async applyInvitation(invitation) {
+      if (mode !== 'compose') throw new Error('Only the organiser’s meeting form can be changed');
+      const compose = item as Office.AppointmentCompose;
+      const html = office.CoercionType.Html;
+      const current = await asPromise<string>((callback) => compose.body.getAsync(html, callback));
+      const body = keepTeamsMeetingBlob(current, ourPart(invitation.bodyHtml));
+      await asPromise<void>((callback) => compose.body.setAsync(body, { coercionType: html }, callback));
+      const present = await asPromise<Office.EmailAddressDetails[]>((callback) => compose.requiredAttendees.getAsync(callback));
+      const known = new Set(present.map((a) => a.emailAddress.toLowerCase()));
+      const missing = invitation.attendees.filter((a) => !known.has(a.address.toLowerCase()));
+      if (missing.length > 0)
+        await asPromise<void>((callback) =>
+          compose.requiredAttendees.addAsync(
+            missing.map((a) => ({ emailAddress: a.address, displayName: a.name }) as Office.EmailAddressDetails),
+            callback,
+          ),
+        );
+    },
   };
 }

@@ -125,5 +125,12 @@ export const conversationDetailsSchema = z.object({
 export type ConversationDetails = z.infer<typeof conversationDetailsSchema>;
 
 export const meetingConversationSchema = z.object({ id: z.string() });
+/** The invitation as Outlook should show it: our part of the body (before Teams' join block) and the invitees. */
+export const invitationSchema = z.object({
+  subject: z.string(),
+  bodyHtml: z.string(),
+  attendees: z.array(z.object({ address: z.string(), name: z.string() })),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
 export const addedDocumentSchema = z.object({ id: z.string(), fileName: z.string(), sizeBytes: z.number() });
 export type Deadline = z.infer<typeof deadlineSchema>;

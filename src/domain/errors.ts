@@ -68,7 +68,10 @@ export type AppErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'MICROSOFT_365_UNAVAILABLE'
   | 'CONSENT_REQUIRED'
-  | 'MEETING_NOT_OURS';
+  | 'MEETING_NOT_OURS'
+  | 'MEETING_NOT_ORGANISER'
+  | 'MEETING_CANCELLED'
+  | 'MEETING_ALREADY_LINKED';
 
 export class AppError extends Error {
   constructor(

@@ -1,7 +1,23 @@
 import { z } from 'zod';
 import type { GraphCall } from './graph-call.js';
 import { attendeeResponseSchema } from '../domain/conversation.js';
-import type { AttendeeAnswer, MeetingEvent, MeetingInvitation } from '../app/ports/calendar-gateway.js';
+import type { AttendeeAnswer, MeetingEvent, MeetingInvitation, OwnMeeting } from '../app/ports/calendar-gateway.js';
+
+const dateTimeTimeZone = z.object({ dateTime: z.string(), timeZone: z.string().nullish() });
+const ownMeetingSchema = z.object({
+  iCalUId: z.string().nullish(),
+  subject: z.string().nullish(),
+  start: dateTimeTimeZone,
+  end: dateTimeTimeZone,
+  isOrganizer: z.boolean().nullish(),
+  isCancelled: z.boolean().nullish(),
+  onlineMeeting: z.object({ joinUrl: z.string().nullish() }).nullish(),
+});
+/** Graph answers in UTC unless asked otherwise: "2027-03-10T08:00:00.0000000" with timeZone "UTC". */
+const utcInstant = (value: z.infer<typeof dateTimeTimeZone>): Date => {
+  if (value.timeZone && value.timeZone !== 'UTC') throw new Error(`Expected a UTC time from Graph, got ${value.timeZone}`);
+  return new Date(`${value.dateTime.slice(0, 23)}Z`);
+};
 
 /** Graph's Windows name for Copenhagen's zone; Graph also answers in it when asked (Prefer header). */
 export const danishWindowsTimeZone = 'Romance Standard Time';
@@ -58,6 +74,24 @@ export const calendarRequests = {
     method: 'GET',
     url: `${mailboxUpn === 'me' ? '/me' : mailbox(mailboxUpn)}/events/${encodeURIComponent(eventId)}?$select=iCalUId`,
     parse: (body) => z.object({ iCalUId: z.string().nullish() }).parse(body).iCalUId ?? null,
+  }),
+
+  /** A meeting in a mailbox, or the signed-in person's own; times in UTC (Graph's default without a Prefer header). */
+  getOwnMeeting: (mailboxUpn: string | 'me', eventId: string): GraphCall<OwnMeeting> => ({
+    method: 'GET',
+    url: `${mailboxUpn === 'me' ? '/me' : mailbox(mailboxUpn)}/events/${encodeURIComponent(eventId)}?$select=iCalUId,subject,start,end,isOrganizer,isCancelled,onlineMeeting`,
+    parse: (body) => {
+      const event = ownMeetingSchema.parse(body);
+      return {
+        iCalUId: event.iCalUId ?? null,
+        subject: event.subject ?? '',
+        startsAt: utcInstant(event.start),
+        endsAt: utcInstant(event.end),
+        isOrganizer: event.isOrganizer ?? false,
+        isCancelled: event.isCancelled ?? false,
+        joinUrl: event.onlineMeeting?.joinUrl ?? null,
+      };
+    },
   }),
 
   /** The body as Exchange holds it now, with the Teams meeting blob it appended. */

@@ -2,7 +2,7 @@ import type { CalendarGateway, PersonalCalendar } from '../app/ports/calendar-ga
 import type { GraphExecutor } from './graph-executor.js';
 import { GraphError } from './graph-error.js';
 import { calendarRequests } from './calendar-requests.js';
-import { keepTeamsMeetingBlob } from './teams-meeting-blob.js';
+import { keepTeamsMeetingBlob } from '../documents/teams-meeting-blob.js';
 
 /** The conversation's meeting as an Outlook event in the organiser's calendar (application permission Calendars.ReadWrite). */
 export function graphCalendarGateway(graph: GraphExecutor): CalendarGateway {
@@ -37,6 +37,14 @@ export function graphPersonalCalendar(graph: GraphExecutor, mailbox: string | 'm
         return await graph.send(calendarRequests.getICalUid(mailbox, eventId));
       } catch (error) {
         // An id that is not an event in this mailbox (or malformed): not a meeting of ours.
+        if (error instanceof GraphError && [400, 404].includes(error.status)) return null;
+        throw error;
+      }
+    },
+    async meetingOf(eventId) {
+      try {
+        return await graph.send(calendarRequests.getOwnMeeting(mailbox, eventId));
+      } catch (error) {
         if (error instanceof GraphError && [400, 404].includes(error.status)) return null;
         throw error;
       }

@@ -273,6 +273,67 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     // Office's SSO token for the mailbox's owner, as Outlook's Office.auth.getAccessToken would give it.
     res.type('html').send(renderAddinPane(event, await entra.userToken(user.userPrincipalName, localApp.audience)));
   });
+  /** What Outlook itself does in a mailbox goes through the same Graph handlers (and the same CSDL check). */
+  const asOutlook = (method: string, path: string, json: unknown) =>
+    serveGraphOperation(context, { next: () => null } as unknown as FaultInjector, stats, {
+      method,
+      path,
+      query: new URLSearchParams(),
+      headers: { authorization: 'Bearer sandbox-user' },
+      json,
+      raw: null,
+    });
+  const graphMessage = (response: { body?: unknown }) => (response.body as { error?: { message?: string } })?.error?.message ?? '';
+
+  // "New meeting" in Outlook: a Teams meeting the person organises, made by hand.
+  router.post('/mail/:upn/events', express.urlencoded({ extended: false }), (req, res) => {
+    const upn = String(req.params.upn);
+    const form = z
+      .object({
+        subject: z.string().trim().min(1).max(255),
+        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        start: z.string().regex(/^\d{2}:\d{2}$/),
+        end: z.string().regex(/^\d{2}:\d{2}$/),
+      })
+      .safeParse(req.body);
+    if (!form.success) return res.status(400).type('html').send(page('400', '<p>Udfyld emne, dato, start og slut.</p>'));
+    const { subject, date, start, end } = form.data;
+    const response = asOutlook('POST', `/users/${encodeURIComponent(upn)}/events`, {
+      subject,
+      body: { contentType: 'html', content: '' },
+      start: { dateTime: `${date}T${start}:00`, timeZone: 'Romance Standard Time' },
+      end: { dateTime: `${date}T${end}:00`, timeZone: 'Romance Standard Time' },
+      isOnlineMeeting: true,
+      onlineMeetingProvider: 'teamsForBusiness',
+    });
+    if (response.status >= 400)
+      return res
+        .status(response.status)
+        .type('html')
+        .send(page('Fejl', `<p>${escapeHtml(graphMessage(response))}</p>`));
+    const id = (response.body as { id: string }).id;
+    res.redirect(303, `/sandbox/mail/${encodeURIComponent(upn)}/addin/${encodeURIComponent(id)}`);
+  });
+  // Saving the open meeting form: its body and attendees, as Outlook writes them to Exchange.
+  router.post('/mail/:upn/events/:eventId/save', express.json({ limit: '1mb' }), (req, res) => {
+    const parsed = z
+      .object({
+        bodyHtml: z.string().max(500_000),
+        attendees: z.array(z.object({ address: z.string().email(), name: z.string().max(200) })).max(100),
+      })
+      .safeParse(req.body);
+    if (!parsed.success) return res.status(400).json({ message: 'Ugyldigt møde.' });
+    const response = asOutlook(
+      'PATCH',
+      `/users/${encodeURIComponent(String(req.params.upn))}/events/${encodeURIComponent(String(req.params.eventId))}`,
+      {
+        body: { contentType: 'html', content: parsed.data.bodyHtml },
+        attendees: parsed.data.attendees.map((a) => ({ emailAddress: { address: a.address, name: a.name }, type: 'required' })),
+      },
+    );
+    if (response.status >= 400) return res.status(response.status).json({ message: graphMessage(response) });
+    res.json({ ok: true });
+  });
   // Accept / Tentative / Decline go through the same Graph handler Outlook's would.
   router.post('/mail/:upn/respond', express.urlencoded({ extended: false }), (req, res) => {
     const upn = String(req.params.upn);

@@ -44,6 +44,15 @@ export const schoolPartRequestSchema = z.object({
     .max(40),
 });
 
+/** The add-in's "make this meeting a conversation": the meeting's own time; the rest as on the plan page. */
+export const linkMeetingRequestSchema = z.object({
+  eventId: z.string().trim().min(1).max(1000),
+  schoolId: z.string().min(1).max(100),
+  templateId: z.string().min(1).max(100),
+  theme: plainText(200),
+  extraTopics: z.array(plainText(300).min(1)).max(10).default([]),
+});
+
 /** Actions on a conversation as the person saw it (send agenda, cancel): the version guards against acting on stale data. */
 export const versionedActionSchema = z.object({ version: z.number().int().min(1) });
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { conversationWithAgendaSent, leader, startTestApp, type TestApp } from '../support/test-app.js';
+import { conversationWithAgendaSent, lead, leader, startTestApp, type TestApp } from '../support/test-app.js';
 import { accessibilityViolations, launchBrowser, shoot } from '../support/browser.js';
 import { runChatSchedule } from '../../src/app/chat/run-chat-schedule.js';
 
@@ -96,5 +96,53 @@ describe('the Outlook add-in', () => {
     await pane().getByText('Mødet varer 150 min., men dagsordenens punkter fylder kun 120 min. Mødet er 30 min. for langt.').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await shoot(page, '41-addin-organiser');
+  });
+
+  it('5. the municipal lead makes a meeting made by hand in Outlook a conversation: the agenda goes into the form, the school leader is invited', async () => {
+    await page.goto(`${app.url}/sandbox/mail/${lead}`);
+    await page.getByText('Nyt Teams-møde').click();
+    await page.getByLabel('Emne').fill('Samtale med Skovbrynet');
+    await page.getByLabel('Dato').fill('2027-04-21');
+    await page.getByLabel('Start').fill('09:00');
+    await page.getByLabel('Slut').fill('11:00');
+    await page.getByRole('button', { name: 'Opret møde' }).click();
+    await pane().getByRole('heading', { name: 'Gør mødet til en skoleudviklingssamtale' }).waitFor();
+    await pane()
+      .getByRole('combobox', { name: /^Skole/ })
+      .selectOption({ label: 'Skovbrynets Skole' });
+    // A template that does not fit the meeting says how to make it fit, before anything is sent.
+    await pane()
+      .getByRole('combobox', { name: /^Dagsordensskabelon/ })
+      .selectOption({ index: 0 });
+    const options = await pane()
+      .getByRole('combobox', { name: /^Dagsordensskabelon/ })
+      .locator('option')
+      .allTextContents();
+    const misfit = options.findIndex((o) => o.includes('(115 min.)'));
+    await pane()
+      .getByRole('combobox', { name: /^Dagsordensskabelon/ })
+      .selectOption({ index: misfit });
+    await pane().getByText(/afkort mødet med 5 min. i Outlook/).waitFor();
+    await pane()
+      .getByLabel('Dagsordensskabelon')
+      .selectOption({ index: options.findIndex((o) => o.includes('Aarhus')) });
+    await pane()
+      .getByRole('textbox', { name: /^Årets tema/ })
+      .fill('Fællesskaber i frikvarteret');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await pane().getByRole('button', { name: 'Opret samtale og sæt dagsordenen ind' }).click();
+    await pane().getByTestId('linked').waitFor({ timeout: 30_000 });
+    await pane().getByRole('heading', { name: 'Samtale med Skovbrynets Skole' }).waitFor();
+    // The open form now holds the agenda and the school leader; saving it keeps Teams' join block.
+    await page.getByText('Mødet har ændringer, der ikke er gemt.').waitFor();
+    await page.getByRole('button', { name: 'Gem og send opdatering' }).click();
+    await page
+      .getByTestId('attendees')
+      .getByText(/karim\.nielsen@sohavn\.example/)
+      .waitFor();
+    const body = page.frameLocator('iframe[data-testid="meeting-body"]');
+    await body.getByText('Fællesskaber i frikvarteret').waitFor();
+    await body.getByText('Deltag i mødet nu').waitFor();
+    await shoot(page, '42-addin-link-meeting');
   });
 });

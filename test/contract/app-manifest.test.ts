@@ -48,7 +48,7 @@ describe('the Teams app package', () => {
     expect(m.authorization.permissions.resourceSpecific).toContainEqual({ name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' });
   });
 
-  it('declares the Outlook add-in: a task pane on the meeting for invitees and organisers, Mailbox 1.8, item read access, icons', () => {
+  it('declares the Outlook add-in: a task pane on the meeting for invitees and organisers, Mailbox 1.8, item read/write access (the organiser’s form gets the agenda), icons', () => {
     const extension = (manifest as any).extensions[0];
     expect(extension.requirements).toEqual({ scopes: ['mail'], capabilities: [{ name: 'Mailbox', minVersion: '1.8' }] });
     expect(extension.runtimes[0].code.page).toBe('https://udviklingssamtale.example.dk/addin/');
@@ -57,7 +57,7 @@ describe('the Teams app package', () => {
     expect(button.actionId).toBe(extension.runtimes[0].actions[0].id);
     expect(button.icons.map((i: any) => i.size)).toEqual([16, 32, 80]);
     expect((manifest as any).authorization.permissions.resourceSpecific).toContainEqual({
-      name: 'MailboxItem.Read.User',
+      name: 'MailboxItem.ReadWrite.User',
       type: 'Delegated',
     });
     for (const size of [16, 32, 80]) {

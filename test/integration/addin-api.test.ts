@@ -58,4 +58,56 @@ describe('the Outlook add-in API', () => {
       (await asInvitee('PUT', `/conversations/${id}/preparation/mine`, { answers: { [question]: '<script>x</script>' } })).status,
     ).toBe(400);
   });
+
+  it('lets the municipal lead make a Teams meeting made by hand a conversation: the same event gets the agenda and the school leader', async () => {
+    const asLead = await app.as(lead);
+    const asLeader = await app.as(leader);
+    // "New meeting" in the lead's Outlook (the sandbox's mailbox page), 09:00–11:00 Copenhagen time.
+    const made = await fetch(`${app.url}/sandbox/mail/${encodeURIComponent(lead)}/events`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ subject: 'Samtale med Fjordskolen', date: '2027-04-14', start: '09:00', end: '11:00' }),
+      redirect: 'manual',
+    });
+    expect(made.status).toBe(303);
+    const meeting = app.sandbox!.state.events.find((e) => e.subject === 'Samtale med Fjordskolen' && e.mailbox === lead)!;
+    expect(meeting.body.content).toContain('meetup-join');
+    expect((await asLead('GET', `/addin/meeting?eventId=${meeting.id}`)).body.code).toBe('MEETING_NOT_OURS');
+    const link = { eventId: meeting.id, schoolId: 'fjordskolen', templateId: 'aarhus-2025', theme: 'Trivsel i overgange', extraTopics: [] };
+
+    // Only the municipality plans; a template that does not fit the meeting's own length is named.
+    expect((await asLeader('POST', '/addin/link', link)).status).toBe(403);
+    const misfit = await asLead('POST', '/addin/link', { ...link, templateId: 'holbaek-2024' });
+    expect(misfit.status).toBe(422);
+    expect(misfit.body.code).toBe('AGENDA_TIME_MISMATCH');
+
+    const events = app.sandbox!.state.events.length;
+    const linked = await asLead('POST', '/addin/link', link);
+    expect(linked.status).toBe(201);
+    await app.runner.drain();
+    const id = linked.body.id;
+    const conversation = (await asLead('GET', `/conversations/${id}`)).body;
+    expect(conversation.startsAt).toBe('2027-04-14T07:00:00.000Z');
+    expect(conversation.status).toBe('invited');
+    // The same event, updated: no second meeting; the agenda before Teams' join block; the school leader invited.
+    expect(app.sandbox!.state.events.filter((e) => e.transactionId === id)).toHaveLength(0);
+    const organiser = app.sandbox!.state.events.find((e) => e.id === meeting.id)!;
+    expect(organiser.body.content.indexOf('Fjordskolen')).toBeLessThan(organiser.body.content.indexOf('meetup-join'));
+    expect(organiser.body.content).toContain('Deltag i mødet nu');
+    const fjordLeader = conversation.participants.find((p: any) => p.role === 'schoolLeader').upn;
+    expect(organiser.attendees.map((a) => a.emailAddress.address.toLowerCase())).toContain(fjordLeader.toLowerCase());
+    expect(app.sandbox!.state.events.length).toBe(events + 1); // the school leader's copy
+    expect((await asLead('GET', `/addin/meeting?eventId=${meeting.id}`)).body).toEqual({ id });
+
+    // The invitation the pane puts into the open form is the one Outlook now has.
+    const invitation = (await asLead('GET', `/addin/conversations/${id}/invitation`)).body;
+    expect(organiser.body.content.startsWith(invitation.bodyHtml.replace(/<\/body><\/html>$/, '').slice(0, 200))).toBe(true);
+    expect(invitation.attendees.map((a: any) => a.address.toLowerCase())).toContain(fjordLeader.toLowerCase());
+    expect((await asLeader('GET', `/addin/conversations/${id}/invitation`)).status).toBe(404);
+
+    // Linking again (the form retried) is the same conversation; nothing new.
+    const again = await asLead('POST', '/addin/link', link);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(id);
+  });
 });

@@ -19,6 +19,7 @@ const common = (item: Record<string, unknown>) => ({
   },
   MailboxEnums: { RestVersion: { v2_0: 'v2.0' } },
   EventType: { AppointmentTimeChanged: 'appointmentTimeChanged' },
+  CoercionType: { Html: 'html', Text: 'text' },
   auth: { getAccessToken: async () => 'office-sso-token' },
 });
 
@@ -73,5 +74,53 @@ describe('the Outlook host for the add-in', () => {
       }),
     ) as unknown as typeof Office;
     expect(await officeHost(office).eventId()).toBeNull();
+  });
+
+  it('puts the invitation into the organiser’s open meeting form, keeping Teams’ join block and the attendees already there', async () => {
+    const teamsBlock =
+      '<div style="width:100%"><span>' +
+      '_'.repeat(80) +
+      '</span></div><div class="me-email-text"><a href="https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0">Deltag i mødet nu</a></div>';
+    let body = `<html><body><p>Min egen note</p>${teamsBlock}</body></html>`;
+    const attendees = [{ emailAddress: 'jonas.kjaer@sohavn.example', displayName: 'Jonas Kjær' }];
+    const office = new OfficeMockObject(
+      common({
+        getItemIdAsync: (callback: (r: unknown) => void) => callback(succeeded('AAMkAD/organiser')),
+        start: { getAsync: () => undefined },
+        end: { getAsync: () => undefined },
+        body: {
+          getAsync: (coercion: string, callback: (r: unknown) => void) => callback(succeeded(coercion === 'html' ? body : 'text')),
+          setAsync: (data: string, options: { coercionType: string }, callback: (r: unknown) => void) => {
+            expect(options.coercionType).toBe('html');
+            body = data;
+            callback(succeeded(undefined));
+          },
+        },
+        requiredAttendees: {
+          getAsync: (callback: (r: unknown) => void) => callback(succeeded(attendees)),
+          addAsync: (added: typeof attendees, callback: (r: unknown) => void) => {
+            attendees.push(...added);
+            callback(succeeded(undefined));
+          },
+        },
+      }),
+    ) as unknown as typeof Office;
+    await officeHost(office).applyInvitation({
+      bodyHtml: '<html><body>\n<p>Dagsorden for Bakkeskolen</p>\n</body></html>',
+      attendees: [
+        { address: 'anders.holm@sohavn.example', name: 'Anders Holm' },
+        { address: 'JONAS.KJAER@sohavn.example', name: 'Jonas Kjær' },
+      ],
+    });
+    expect(body.startsWith('<p>Dagsorden for Bakkeskolen</p>')).toBe(true);
+    expect(body).toContain('https://teams.microsoft.com/l/meetup-join/');
+    expect(body).toContain('_'.repeat(80));
+    expect(body).not.toContain('<html><body><html>');
+    expect(attendees.map((a) => a.emailAddress)).toEqual(['jonas.kjaer@sohavn.example', 'anders.holm@sohavn.example']);
+  });
+
+  it('refuses to change a meeting the person only reads', async () => {
+    const office = new OfficeMockObject(common({ itemId: 'AAMkAD/copy', start: new Date(), end: new Date() })) as unknown as typeof Office;
+    await expect(officeHost(office).applyInvitation({ bodyHtml: '<p>x</p>', attendees: [] })).rejects.toThrow();
   });
 });

@@ -5,6 +5,7 @@ import { AppError } from '../../domain/errors.js';
 import { conversationPolicy, type Actor } from '../../policies/conversation-policy.js';
 import { conversationRepository } from '../../store/conversation-repository.js';
 import { requestSync } from './request-sync.js';
+import { m365LinksRepository } from '../../store/m365-links-repository.js';
 import type { AppContext } from '../app-context.js';
 
 export interface PlanConversationCommand {
@@ -17,6 +18,11 @@ export interface PlanConversationCommand {
   itemMinutes?: Record<string, number>;
   /** The agenda's items as edited on the plan page; the template's when absent. */
   items?: TemplateItem[];
+  /**
+   * A Teams meeting the municipal lead made in Outlook by hand and links from
+   * the add-in: it becomes the conversation's event (updated, never created).
+   */
+  linkedEvent?: { eventId: string; iCalUId: string | null; joinUrl: string | null };
 }
 
 /**
@@ -67,6 +73,10 @@ export async function planConversationCommand(
   const key = idempotencyKey ?? hashOf([actor.upn.toLowerCase(), command.schoolId, command.startsAt.toISOString()]);
   const result = await ctx.db.transaction(async (tx) => {
     const inserted = await conversationRepository.insert(tx, conversation, key, requestHash);
+    if (inserted.created && command.linkedEvent) {
+      const { eventId, iCalUId, joinUrl } = command.linkedEvent;
+      await m365LinksRepository.save(tx, inserted.id, { eventId, iCalUId, joinUrl });
+    }
     if (inserted.created) await requestSync(tx, inserted.id, 1, ['invitation', 'folder', 'agenda']);
     return inserted;
   });

@@ -57,4 +57,18 @@ export interface CalendarGateway {
 export interface PersonalCalendar {
   /** The event's iCalendar UID; null when the person has no such event. */
   iCalUidOf(eventId: string): Promise<string | null>;
+  /** The event as the person's calendar holds it; null when there is no such event. */
+  meetingOf(eventId: string): Promise<OwnMeeting | null>;
+}
+
+/** A meeting in the person's own calendar, as the add-in's "link this meeting" needs it. */
+export interface OwnMeeting {
+  iCalUId: string | null;
+  subject: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** The person organises it (their own event, not an invitee's copy). */
+  isOrganizer: boolean;
+  isCancelled: boolean;
+  joinUrl: string | null;
 }

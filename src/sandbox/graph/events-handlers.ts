@@ -4,6 +4,7 @@ import { requireActionBody, requireBody } from './body-check.js';
 import { GraphHttpError, nowIso, type GraphResponse, type SandboxGraphContext } from './graph-types.js';
 import { sandboxTexts } from '../sandbox-texts.js';
 import { escapeHtml } from '../../documents/html-escape.js';
+import { fromCopenhagenWallClock, toCopenhagenWallClock } from '../../domain/copenhagen-time.js';
 
 const knownTimeZones = new Set(['Romance Standard Time', 'UTC', 'Europe/Copenhagen', 'W. Europe Standard Time']);
 const neverResponded = '0001-01-01T00:00:00Z';
@@ -20,7 +21,21 @@ function eventOf(ctx: SandboxGraphContext, mailbox: SandboxUser, eventId: string
   return event;
 }
 
-export function presentEvent(ctx: SandboxGraphContext, e: SandboxEvent) {
+/** The zone a request asks times in (Prefer: outlook.timezone="…"); Graph answers in UTC otherwise. */
+export function preferredZone(headers: Record<string, string | undefined>): 'UTC' | 'Romance Standard Time' {
+  const asked = /outlook\.timezone="([^"]+)"/.exec(headers['prefer'] ?? '')?.[1];
+  return asked === 'Romance Standard Time' || asked === 'Europe/Copenhagen' ? 'Romance Standard Time' : 'UTC';
+}
+
+/** A stored start or end in the zone asked for, as Exchange converts it ("2027-03-10T08:00:00.0000000"). */
+function inZone(value: { dateTime: string; timeZone: string }, zone: 'UTC' | 'Romance Standard Time') {
+  const utc = value.timeZone === 'UTC';
+  const instant = utc ? new Date(`${value.dateTime.slice(0, 19)}Z`) : fromCopenhagenWallClock(value.dateTime);
+  const dateTime = zone === 'UTC' ? instant.toISOString().slice(0, 19) : toCopenhagenWallClock(instant);
+  return { dateTime: `${dateTime}.0000000`, timeZone: zone };
+}
+
+export function presentEvent(ctx: SandboxGraphContext, e: SandboxEvent, zone: 'UTC' | 'Romance Standard Time' = 'UTC') {
   return {
     '@odata.etag': `W/"${Buffer.from(e.lastModifiedDateTime).toString('base64')}"`,
     id: e.id,
@@ -35,8 +50,8 @@ export function presentEvent(ctx: SandboxGraphContext, e: SandboxEvent) {
       .trim()
       .slice(0, 255),
     body: e.body,
-    start: e.start,
-    end: e.end,
+    start: inZone(e.start, zone),
+    end: inZone(e.end, zone),
     location: e.location,
     attendees: e.attendees,
     organizer: e.organizer,
@@ -226,15 +241,20 @@ export function updateEvent(ctx: SandboxGraphContext, mailboxId: string, eventId
   return { status: 200, body: presentEvent(ctx, event) };
 }
 
-export function getEvent(ctx: SandboxGraphContext, mailboxId: string, eventId: string): GraphResponse {
-  return { status: 200, body: presentEvent(ctx, eventOf(ctx, mailboxOf(ctx, mailboxId), eventId)) };
+export function getEvent(
+  ctx: SandboxGraphContext,
+  mailboxId: string,
+  eventId: string,
+  zone: 'UTC' | 'Romance Standard Time' = 'UTC',
+): GraphResponse {
+  return { status: 200, body: presentEvent(ctx, eventOf(ctx, mailboxOf(ctx, mailboxId), eventId), zone) };
 }
 
-export function listEvents(ctx: SandboxGraphContext, mailboxId: string): GraphResponse {
+export function listEvents(ctx: SandboxGraphContext, mailboxId: string, zone: 'UTC' | 'Romance Standard Time' = 'UTC'): GraphResponse {
   const mailbox = mailboxOf(ctx, mailboxId);
   return {
     status: 200,
-    body: { value: ctx.state.events.filter((e) => e.mailbox === mailbox.userPrincipalName).map((e) => presentEvent(ctx, e)) },
+    body: { value: ctx.state.events.filter((e) => e.mailbox === mailbox.userPrincipalName).map((e) => presentEvent(ctx, e, zone)) },
   };
 }
 

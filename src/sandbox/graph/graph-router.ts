@@ -1,7 +1,7 @@
 import type { FaultInjector } from '../fault-injection.js';
 import { GraphHttpError, graphErrorResponse, type GraphRequest, type GraphResponse, type SandboxGraphContext } from './graph-types.js';
 import { getUser, listUsers } from './users-handlers.js';
-import { cancelEvent, createEvent, getEvent, listEvents, respondToEvent, updateEvent } from './events-handlers.js';
+import { cancelEvent, createEvent, getEvent, listEvents, preferredZone, respondToEvent, updateEvent } from './events-handlers.js';
 import { sendMail } from './mail-handlers.js';
 import { getInstallationChat, installApp, listInstalledApps } from './teamwork-handlers.js';
 import {
@@ -23,9 +23,9 @@ type Route = [method: string, pattern: RegExp, handle: (ctx: SandboxGraphContext
 const routes: Route[] = [
   ['GET', /^\/users$/, (c, _m, r) => listUsers(c, r)],
   ['GET', /^\/users\/([^/]+)$/, (c, m) => getUser(c, m[1]!)],
-  ['GET', /^\/users\/([^/]+)\/events$/, (c, m) => listEvents(c, m[1]!)],
+  ['GET', /^\/users\/([^/]+)\/events$/, (c, m, r) => listEvents(c, m[1]!, preferredZone(r.headers))],
   ['POST', /^\/users\/([^/]+)\/events$/, (c, m, r) => createEvent(c, m[1]!, r.json)],
-  ['GET', /^\/users\/([^/]+)\/events\/([^/]+)$/, (c, m) => getEvent(c, m[1]!, m[2]!)],
+  ['GET', /^\/users\/([^/]+)\/events\/([^/]+)$/, (c, m, r) => getEvent(c, m[1]!, m[2]!, preferredZone(r.headers))],
   ['PATCH', /^\/users\/([^/]+)\/events\/([^/]+)$/, (c, m, r) => updateEvent(c, m[1]!, m[2]!, r.json)],
   ['POST', /^\/users\/([^/]+)\/events\/([^/]+)\/cancel$/, (c, m, r) => cancelEvent(c, m[1]!, m[2]!, r.json)],
   [

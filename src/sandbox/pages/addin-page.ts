@@ -17,6 +17,9 @@ export function renderAddinPage(user: SandboxUser, event: SandboxEvent): string 
   const compose = event.isOrganizer;
   const endShown = wallClock(event.end).slice(11);
   const paneUrl = `/sandbox/mail/${encodeURIComponent(user.userPrincipalName)}/addin/${encodeURIComponent(event.id)}/pane`;
+  const attendees = event.attendees.length
+    ? `<ul data-testid="attendees">${event.attendees.map((a) => `<li>${escapeHtml(a.emailAddress.name)} &lt;${escapeHtml(a.emailAddress.address)}&gt;</li>`).join('')}</ul>`
+    : `<p data-testid="attendees">${escapeHtml(t.addinNoAttendees)}</p>`;
   const item = `<section class="card" style="flex:1;min-width:260px" aria-label="${escapeHtml(t.addinMeeting)}">
 <h2 style="font-size:18px;margin:0 0 8px">${escapeHtml(event.subject)}</h2>
 <p>${escapeHtml(t.when)}: ${escapeHtml(wallClock(event.start))}–${escapeHtml(endShown)}</p>
@@ -24,17 +27,12 @@ export function renderAddinPage(user: SandboxUser, event: SandboxEvent): string 
 ${
   compose
     ? `<form id="change-end" style="display:flex;gap:8px;align-items:end"><label>${escapeHtml(t.addinEnd)}<br><input name="end" type="time" value="${escapeHtml(endShown)}"></label><button type="submit">${escapeHtml(t.addinChangeEnd)}</button></form>
-<script>
-// Outlook raises AppointmentTimeChanged in the pane when the organiser edits the time; the stand-in hears it by message.
-document.getElementById('change-end').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const input = event.target.elements.end;
-  document.querySelector('iframe').contentWindow.postMessage({ type: 'sandbox-time-changed', from: input.defaultValue, to: input.value }, location.origin);
-  input.defaultValue = input.value;
-});
-</script>`
+<h3 style="font-size:16px">${escapeHtml(t.addinAttendees)}</h3>${attendees}
+<p><button type="button" id="save-meeting" class="primary">${escapeHtml(t.addinSave)}</button> <span id="save-state" role="status" data-unsaved="${escapeHtml(t.addinUnsavedChanges)}"></span></p>
+<script src="/sandbox/assets/addin-compose-page.js"></script>`
     : ''
 }
+<details open><summary>${escapeHtml(t.addinBody)}</summary><iframe sandbox title="${escapeHtml(t.addinBody)}" data-testid="meeting-body" srcdoc="${escapeHtml(event.body.content)}" style="width:100%;min-height:320px;border:0"></iframe></details>
 </section>`;
   const pane = `<iframe title="Udviklingssamtale" src="${paneUrl}" style="width:360px;max-width:100%;height:85vh;border:1px solid #ddd;background:#fff"></iframe>`;
   return page(
@@ -51,6 +49,9 @@ export function renderAddinPane(event: SandboxEvent, token: string): string {
   const config = {
     mode: event.isOrganizer ? 'compose' : 'read',
     itemId: event.id,
+    mailbox: event.mailbox,
+    bodyHtml: event.body.content,
+    attendees: event.attendees.map((a) => ({ emailAddress: a.emailAddress.address, displayName: a.emailAddress.name })),
     subject: event.subject,
     start: toIso(event.start),
     end: toIso(event.end),

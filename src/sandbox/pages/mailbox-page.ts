@@ -35,6 +35,18 @@ function calendarSection(state: SandboxState, user: SandboxUser): string {
     .join('')}</ul></section>`;
 }
 
+/** A Teams meeting made by hand in this mailbox, as in Outlook's "New meeting" (through the sandbox's Graph). */
+function newMeetingForm(user: SandboxUser): string {
+  const field = (name: string, label: string, type: string, value: string) =>
+    `<label>${escapeHtml(label)}<br><input name="${name}" type="${type}" value="${escapeHtml(value)}" required></label>`;
+  return `<details class="card"><summary>${escapeHtml(t.newMeeting)}</summary>
+<p class="meta">${escapeHtml(t.newMeetingNote)}</p>
+<form method="post" action="/sandbox/mail/${encodeURIComponent(user.userPrincipalName)}/events" style="display:flex;flex-wrap:wrap;gap:8px;align-items:end">
+${field('subject', t.newMeetingSubject, 'text', 'Skoleudviklingssamtale')}${field('date', t.newMeetingDate, 'date', '2027-04-14')}${field('start', t.newMeetingStart, 'time', '09:00')}${field('end', t.newMeetingEnd, 'time', '11:00')}
+<button type="submit" class="primary">${escapeHtml(t.newMeetingCreate)}</button>
+</form></details>`;
+}
+
 /** One person's inbox: meeting requests, updates, cancellations and replies, newest first. */
 export function renderMailboxPage(state: SandboxState, user: SandboxUser): string {
   const messages = state.messages.filter((m) => m.mailbox === user.userPrincipalName).reverse();
@@ -57,6 +69,6 @@ ${event?.isOrganizer ? `<p class="meta">${escapeHtml(t.attendees)}: ${event.atte
   });
   return page(
     fill(t.inbox, { name: user.displayName }),
-    calendarSection(state, user) + (cards.length ? cards.join('') : `<p>${escapeHtml(t.emptyInbox)}</p>`),
+    newMeetingForm(user) + calendarSection(state, user) + (cards.length ? cards.join('') : `<p>${escapeHtml(t.emptyInbox)}</p>`),
   );
 }
