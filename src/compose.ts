@@ -22,6 +22,9 @@ import { graphDirectory } from './m365/graph-directory.js';
 import { graphCalendarGateway, graphPersonalCalendar } from './m365/graph-calendar-gateway.js';
 import type { PersonalCalendar } from './app/ports/calendar-gateway.js';
 import { addinRoutes } from './server/routes/addin-routes.js';
+import { meetingRoutes } from './server/routes/meeting-routes.js';
+import { meetingStreamHub } from './server/meeting-stream-hub.js';
+import { liveRunOf } from './app/meeting/live-agenda.js';
 import { graphDocumentLibrary } from './m365/graph-document-library.js';
 import { graphMailer } from './m365/graph-mailer.js';
 import { graphPersonalChats } from './m365/graph-personal-chats.js';
@@ -277,6 +280,7 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
       }
     },
   );
+  const meetingHub = meetingStreamHub(db, (conversationId) => liveRunOf(ctx, conversationId));
   const api = express.Router();
   api.use(authConfigRoutes(config));
   if (sandbox) api.use(devSignInRoutes(sandbox.state, sandbox.entra, localApp.audience));
@@ -289,6 +293,7 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   api.use(evaluationRoutes(ctx));
   api.use(draftRoutes(ctx));
   api.use(addinRoutes(ctx, calendarOf));
+  api.use(meetingRoutes(ctx, meetingHub));
   api.use((req, res) => res.status(404).json(errorBody('NOT_FOUND', localeFromAcceptLanguage(req.header('accept-language')))));
   app.use('/api', api);
   // The Outlook add-in's pane (the manifest's extensions runtime points at /addin/).
@@ -331,8 +336,11 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
     async close() {
       stopSchedule();
       await runner.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Open event streams (the meeting's side panels) never end by themselves: close them with the server.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
+      await closed;
+      await meetingHub.close();
       sandbox?.state.flush();
       if (!overrides.db) await db.close();
     },

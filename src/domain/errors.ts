@@ -25,7 +25,8 @@ export type DomainErrorCode =
   | 'NOT_IN_ROUND'
   | 'SPEAKING_ORDER_INVALID'
   | 'EVALUATION_CLOSED'
-  | 'EVALUATION_NOT_YET';
+  | 'EVALUATION_NOT_YET'
+  | 'AGENDA_ACTION_NOT_POSSIBLE';
 
 export class DomainError extends Error {
   constructor(
@@ -71,7 +72,8 @@ export type AppErrorCode =
   | 'MEETING_NOT_OURS'
   | 'MEETING_NOT_ORGANISER'
   | 'MEETING_CANCELLED'
-  | 'MEETING_ALREADY_LINKED';
+  | 'MEETING_ALREADY_LINKED'
+  | 'MEETING_NOT_DRIVER';
 
 export class AppError extends Error {
   constructor(

@@ -44,6 +44,8 @@ const statusByCode: Record<string, number> = {
   NOT_IN_ROUND: 403,
   EVALUATION_CLOSED: 409,
   EVALUATION_NOT_YET: 409,
+  AGENDA_ACTION_NOT_POSSIBLE: 409,
+  MEETING_NOT_DRIVER: 403,
 };
 
 export interface ApiErrorBody {
@@ -88,8 +90,9 @@ export function describeIssues(issues: z.core.$ZodIssue[], locale: Locale): { fi
 
 export function errorBody(code: string, locale: Locale, details: Record<string, unknown> = {}): ApiErrorBody {
   const errors = serverTexts[locale].errors as Record<string, string>;
-  // Some refusals read differently by which way they go (AGENDA_TIME_MISMATCH_over / _under).
-  const variant = typeof details.direction === 'string' ? errors[`${code}_${details.direction}`] : undefined;
+  // Some refusals read differently by which way they go or why (AGENDA_TIME_MISMATCH_over, AGENDA_ACTION_NOT_POSSIBLE_itemDone).
+  const which = details.direction ?? details.reason;
+  const variant = typeof which === 'string' ? errors[`${code}_${which}`] : undefined;
   const template = variant ?? errors[code] ?? serverTexts[locale].errors.INTERNAL;
   const texts = serverTexts[locale];
   // Codes inside details (a field name, a status) are shown as the words the person knows.

@@ -11,5 +11,11 @@ export interface Database extends Queryable {
   /** Runs a multi-statement script (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Hears PostgreSQL notifications on a channel (NOTIFY is sent at commit, so
+   * a listener never sees a change that was rolled back). With several server
+   * instances on one PostgreSQL, every instance hears every change.
+   */
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   readonly kind: 'pglite' | 'postgres';
 }

@@ -45,6 +45,7 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
     exec: async (sql) => {
       await pg.exec(sql);
     },
+    listen: (channel, handler) => pg.listen(channel, handler),
     close: () => pg.close(),
   };
 }

@@ -32,8 +32,36 @@ export async function openPostgresDatabase(
       return result.rows as T[];
     },
   });
+  // One connection per instance holds every LISTEN; opened on first use, closed with the pool.
+  let listener: Promise<pg.Client> | null = null;
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  const listenerClient = () =>
+    (listener ??= (async () => {
+      const client = new pg.Client({
+        connectionString,
+        ...(password ? { password: await password() } : {}),
+        ...(schema ? { options: `-c search_path="${schema}"` } : {}),
+      });
+      await client.connect();
+      client.on('notification', (n) => handlers.get(n.channel)?.forEach((h) => h(n.payload ?? '')));
+      // A dropped connection is opened again at the next listen; the streams then catch up from the database.
+      client.on('error', () => (listener = null));
+      return client;
+    })());
   return {
     kind: 'postgres',
+    async listen(channel, handler) {
+      if (!/^[a-z_]+$/.test(channel)) throw new Error(`Not a channel name: ${channel}`);
+      const client = await listenerClient();
+      const set = handlers.get(channel) ?? new Set();
+      if (set.size === 0) await client.query(`listen ${channel}`);
+      set.add(handler);
+      handlers.set(channel, set);
+      return async () => {
+        set.delete(handler);
+        if (set.size === 0) await client.query(`unlisten ${channel}`).catch(() => undefined);
+      };
+    },
     ...asQueryable(pool),
     async transaction(work) {
       const client = await pool.connect();
@@ -52,6 +80,9 @@ export async function openPostgresDatabase(
     exec: async (sql) => {
       await pool.query(sql);
     },
-    close: () => pool.end(),
+    close: async () => {
+      if (listener) await (await listener).end().catch(() => undefined);
+      await pool.end();
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { assertCanAnswer, type ReflectionRound } from '../../domain/reflection-round.js';
 import { conversationPolicy } from '../../policies/conversation-policy.js';
+import { announceMeetingChange } from '../../store/meeting-runs-repository.js';
 import { reflectionRoundsRepository } from '../../store/reflection-rounds-repository.js';
 import { conversationRepository } from '../../store/conversation-repository.js';
 import { AppError } from '../../domain/errors.js';
@@ -18,6 +19,8 @@ export async function answerReflection(ctx: AppContext, upn: string, roundId: st
     if (!conversation || !conversationPolicy.isParticipant({ upn }, conversation.conversation)) throw new AppError('FORBIDDEN');
     assertCanAnswer(stored.round, upn);
     await reflectionRoundsRepository.saveAnswer(tx, roundId, upn, text);
+    // The side panel and the stage show who has answered and, once revealed, the answers.
+    await announceMeetingChange(tx, stored.round.conversationId);
     return stored.round;
   });
 }

@@ -1,5 +1,6 @@
 import { reorderRound } from '../../domain/reflection-round.js';
 import type { Actor } from '../../policies/conversation-policy.js';
+import { announceMeetingChange } from '../../store/meeting-runs-repository.js';
 import { reflectionRoundsRepository } from '../../store/reflection-rounds-repository.js';
 import { AppError } from '../../domain/errors.js';
 import { loadForFacilitator, loadRound } from './facilitation.js';
@@ -19,5 +20,7 @@ export async function reorderReflectionRound(
     const stored = await loadRound(tx, conversationId, roundId);
     if (stored.version !== version) throw new AppError('VERSION_CONFLICT');
     await reflectionRoundsRepository.update(tx, reorderRound(stored.round, order), version);
+    // The side panel and the stage show who has answered and, once revealed, the answers.
+    await announceMeetingChange(tx, conversationId);
   });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startRound } from '../../domain/reflection-round.js';
 import type { Actor } from '../../policies/conversation-policy.js';
+import { announceMeetingChange } from '../../store/meeting-runs-repository.js';
 import { reflectionRoundsRepository } from '../../store/reflection-rounds-repository.js';
 import { queueChatMessage, reflectionPromptKey } from '../chat/queue-chat-message.js';
 import { loadForFacilitator } from './facilitation.js';
@@ -13,6 +14,8 @@ export async function startReflectionRound(ctx: AppContext, actor: Actor, conver
     const existing = (await reflectionRoundsRepository.forConversation(tx, conversationId)).map((s) => s.round);
     const round = startRound(conversation, { id: randomUUID(), itemKey, openedBy: actor.upn }, existing, ctx.now());
     await reflectionRoundsRepository.insert(tx, round);
+    // The side panel and the stage show who has answered and, once revealed, the answers.
+    await announceMeetingChange(tx, conversationId);
     for (const upn of round.invitedUpns) {
       await queueChatMessage(tx, {
         key: reflectionPromptKey(round.id, upn),

@@ -1,0 +1,41 @@
+import type { Database } from '../store/database.js';
+import { meetingChangesChannel } from '../store/meeting-runs-repository.js';
+
+type Send<T> = (value: T) => void;
+
+/**
+ * Fans one PostgreSQL notification out to every open view of a conversation
+ * on this instance: the run is read once per change, however many side panels
+ * and stages watch it. Other instances hear the same notification and do the
+ * same for theirs, so every view is in step whichever instance it is on.
+ */
+export function meetingStreamHub<T>(db: Database, load: (conversationId: string) => Promise<T | null>) {
+  const views = new Map<string, Set<Send<T>>>();
+  let listening: Promise<() => Promise<void>> | null = null;
+
+  const onChange = async (conversationId: string) => {
+    const open = views.get(conversationId);
+    if (!open || open.size === 0) return;
+    const value = await load(conversationId).catch(() => null);
+    if (value) for (const send of open) send(value);
+  };
+
+  return {
+    async subscribe(conversationId: string, send: Send<T>): Promise<() => void> {
+      listening ??= db.listen(meetingChangesChannel, (payload) => void onChange(payload));
+      await listening;
+      const open = views.get(conversationId) ?? new Set();
+      open.add(send);
+      views.set(conversationId, open);
+      return () => {
+        open.delete(send);
+        if (open.size === 0) views.delete(conversationId);
+      };
+    },
+    /** Open views right now (for the bench and /readyz-style checks). */
+    openViews: () => [...views.values()].reduce((sum, set) => sum + set.size, 0),
+    async close() {
+      if (listening) await (await listening)();
+    },
+  };
+}
