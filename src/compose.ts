@@ -24,7 +24,7 @@ import type { PersonalCalendar } from './app/ports/calendar-gateway.js';
 import { addinRoutes } from './server/routes/addin-routes.js';
 import { meetingRoutes } from './server/routes/meeting-routes.js';
 import { meetingStreamHub } from './server/meeting-stream-hub.js';
-import { liveRunOf } from './app/meeting/live-agenda.js';
+import { followMeetingChanges, liveRunOf } from './app/meeting/live-agenda.js';
 import { graphDocumentLibrary } from './m365/graph-document-library.js';
 import { graphMailer } from './m365/graph-mailer.js';
 import { graphPersonalChats } from './m365/graph-personal-chats.js';
@@ -280,7 +280,10 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
       }
     },
   );
-  const meetingHub = meetingStreamHub(db, (conversationId) => liveRunOf(ctx, conversationId));
+  const meetingHub = meetingStreamHub(
+    (handler) => followMeetingChanges(ctx, handler),
+    (conversationId) => liveRunOf(ctx, conversationId),
+  );
   const api = express.Router();
   api.use(authConfigRoutes(config));
   if (sandbox) api.use(devSignInRoutes(sandbox.state, sandbox.entra, localApp.audience));

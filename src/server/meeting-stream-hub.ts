@@ -1,6 +1,3 @@
-import type { Database } from '../store/database.js';
-import { meetingChangesChannel } from '../store/meeting-runs-repository.js';
-
 type Send<T> = (value: T) => void;
 
 /**
@@ -9,7 +6,10 @@ type Send<T> = (value: T) => void;
  * and stages watch it. Other instances hear the same notification and do the
  * same for theirs, so every view is in step whichever instance it is on.
  */
-export function meetingStreamHub<T>(db: Database, load: (conversationId: string) => Promise<T | null>) {
+export function meetingStreamHub<T>(
+  follow: (handler: (conversationId: string) => void) => Promise<() => Promise<void>>,
+  load: (conversationId: string) => Promise<T | null>,
+) {
   const views = new Map<string, Set<Send<T>>>();
   let listening: Promise<() => Promise<void>> | null = null;
 
@@ -22,7 +22,7 @@ export function meetingStreamHub<T>(db: Database, load: (conversationId: string)
 
   return {
     async subscribe(conversationId: string, send: Send<T>): Promise<() => void> {
-      listening ??= db.listen(meetingChangesChannel, (payload) => void onChange(payload));
+      listening ??= follow((conversationId) => void onChange(conversationId));
       await listening;
       const open = views.get(conversationId) ?? new Set();
       open.add(send);

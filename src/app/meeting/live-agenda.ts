@@ -2,7 +2,7 @@ import { applyAgendaAction, newAgendaRun, type AgendaAction, type AgendaRun, typ
 import type { Conversation } from '../../domain/conversation.js';
 import { AppError, DomainError } from '../../domain/errors.js';
 import { conversationPolicy, type Actor } from '../../policies/conversation-policy.js';
-import { meetingRunsRepository } from '../../store/meeting-runs-repository.js';
+import { meetingChangesChannel, meetingRunsRepository } from '../../store/meeting-runs-repository.js';
 import { conversationRepository } from '../../store/conversation-repository.js';
 import type { Queryable } from '../../store/database.js';
 import { loadReadableConversation } from '../conversation/load-conversation.js';
@@ -73,4 +73,9 @@ export async function endRunAtMeetingEnd(db: Queryable, conversation: Conversati
 export async function liveRunOf(ctx: AppContext, conversationId: string): Promise<LiveRunView | null> {
   const stored = await conversationRepository.get(ctx.db, conversationId);
   return stored ? currentRun(ctx.db, stored.conversation, ctx.now()) : null;
+}
+
+/** Hears every change to any conversation's live agenda or rounds, from any instance (the id of the conversation that changed). */
+export function followMeetingChanges(ctx: AppContext, handler: (conversationId: string) => void): Promise<() => Promise<void>> {
+  return ctx.db.listen(meetingChangesChannel, handler);
 }
