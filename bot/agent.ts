@@ -8,8 +8,8 @@ import { ownEvaluation } from '../src/app/evaluation/own-evaluation.js';
 import { submitEvaluation } from '../src/app/evaluation/submit-evaluation.js';
 import { ownPreparation } from '../src/app/preparation/own-preparation.js';
 import { submitPreparation } from '../src/app/preparation/submit-preparation.js';
-import { queueEvaluationPrompts } from '../src/app/chat/queue-evaluation-prompts.js';
-import { recordMeetingEnded } from '../src/app/conversation/record-meeting-ended.js';
+import { TeamsAgentExtension } from '@microsoft/agents-hosting-extensions-teams';
+import { recordMeetingEnded, recordMeetingStarted, type MeetingRef } from '../src/app/conversation/meeting-events.js';
 import { identifyChatUser, type ChatActor } from '../src/app/chat/identify-chat-user.js';
 import { upcomingConversations } from '../src/app/chat/upcoming-conversations.js';
 import { botTexts, botLocaleOf, type BotLocale } from './bot-texts.js';
@@ -190,13 +190,15 @@ export function createAgent(deps: AgentDeps): AgentApplication<TurnState> {
     } as never);
   });
 
-  // Teams sends meetingEnd to a bot in the meeting: the conversation is held, and the evaluation goes out then rather than at the planned end.
-  agent.onActivity(ActivityTypes.Event, async (context) => {
-    if (context.activity.name !== 'application/vnd.microsoft.meetingEnd') return;
-    const joinUrl = String((context.activity.value as { JoinUrl?: string } | undefined)?.JoinUrl ?? '');
-    if (!joinUrl) return;
-    await recordMeetingEnded(ctx, joinUrl);
-    await queueEvaluationPrompts(ctx, joinUrl);
+  // Teams sends the meeting's start and end to the bot installed in the meeting's chat (RSC OnlineMeeting.ReadBasic.Chat):
+  // the meeting is known by its chat, which the sync linked by Graph's ids.
+  const meetingOf = (context: TurnContext): MeetingRef => ({
+    chatThreadId: String(context.activity.conversation?.id ?? ''),
+    joinUrl: (context.activity.value as { JoinUrl?: string } | undefined)?.JoinUrl ?? null,
+  });
+  agent.registerExtension(new TeamsAgentExtension(agent), (teams) => {
+    teams.meeting.onMeetingStart(async (context) => void (await recordMeetingStarted(ctx, meetingOf(context))));
+    teams.meeting.onMeetingEnd(async (context) => void (await recordMeetingEnded(ctx, meetingOf(context))));
   });
 
   agent.onActivity(ActivityTypes.Message, async (context) => {

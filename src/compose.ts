@@ -27,6 +27,7 @@ import { meetingStreamHub } from './server/meeting-stream-hub.js';
 import { followMeetingChanges, liveRunOf } from './app/meeting/live-agenda.js';
 import { graphDocumentLibrary } from './m365/graph-document-library.js';
 import { graphMailer } from './m365/graph-mailer.js';
+import { graphMeetingSpace } from './m365/graph-meeting-space.js';
 import { graphPersonalChats } from './m365/graph-personal-chats.js';
 import { JobRunner, type JobRunnerOptions } from './jobs/job-runner.js';
 import { appLinks } from './app/app-links.js';
@@ -203,6 +204,7 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
       botId: config.botId,
       serviceUrl: sandbox ? sandbox.connectorUrl : config.botServiceUrl,
     }),
+    meetingSpace: graphMeetingSpace(graph, { teamsAppId: config.teamsAppId }),
     links: appLinks({ publicUrl: url, manifestAppId: config.mode === 'm365' ? config.manifestAppId : null }),
     lexicon: danishLexicon,
     now: overrides.now ?? (() => new Date()),

@@ -23,7 +23,7 @@ export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 export const conversationListSchema = z.object({ conversations: z.array(conversationSummarySchema) });
 
 export const sideEffectSchema = z.object({
-  kind: z.enum(['invitation', 'folder', 'agenda', 'documents', 'cancellation', 'minutesFiles', 'minutesMail']),
+  kind: z.enum(['invitation', 'folder', 'agenda', 'documents', 'meetingApp', 'cancellation', 'minutesFiles', 'minutesMail']),
   status: z.enum(['pending', 'done', 'retrying', 'failed']),
   errorCode: nullableString,
   attempts: z.number(),

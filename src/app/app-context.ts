@@ -7,6 +7,7 @@ import type { DocumentLibrary } from './ports/document-library.js';
 import type { Mailer } from './ports/mailer.js';
 import type { ChatSender, PersonalChats } from './ports/chat-sender.js';
 import type { AppLinks } from './app-links.js';
+import type { MeetingSpace } from './ports/meeting-space.js';
 import type { Lexicon } from '../domain/publication-guard/lexicon.js';
 
 /**
@@ -24,6 +25,7 @@ export interface AppContext {
   mailer: Mailer;
   chat: ChatSender;
   personalChats: PersonalChats;
+  meetingSpace: MeetingSpace;
   links: AppLinks;
   /** The Danish dictionary for the publication guard; read the first time it is asked for. */
   lexicon: () => Lexicon;

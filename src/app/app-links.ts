@@ -7,6 +7,10 @@ export interface AppLinks {
   conversationUrl(conversationId: string): string;
   /** The public note's stable address, for the school website. */
   publicNoteUrl(publicId: string): string;
+  /** The live agenda, as the meeting's side-panel tab loads it. */
+  meetingPanelUrl(conversationId: string): string;
+  /** The conversation in a browser (a tab's "website" address). */
+  conversationWebUrl(conversationId: string): string;
 }
 
 export function appLinks(options: { publicUrl: string; manifestAppId: string | null }): AppLinks {
@@ -19,5 +23,7 @@ export function appLinks(options: { publicUrl: string; manifestAppId: string | n
       return `${options.publicUrl}/#/conversations/${conversationId}`;
     },
     publicNoteUrl: (publicId) => `${options.publicUrl}/offentligt/notat/${publicId}`,
+    meetingPanelUrl: (conversationId) => `${options.publicUrl}/#/meeting/${conversationId}`,
+    conversationWebUrl: (conversationId) => `${options.publicUrl}/#/conversations/${conversationId}`,
   };
 }

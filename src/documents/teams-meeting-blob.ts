@@ -18,7 +18,7 @@ function blobStart(html: string): number {
   const separator =
     /_{30,}/.exec(html) ??
     /https:\/\/teams\.microsoft\.com\/(?:l\/meetup-join|meet)\//i.exec(html) ??
-    /\/teams\/l\/meetup-join\//i.exec(html);
+    /\/teams\/(?:l\/meetup-join|meet)\//i.exec(html);
   if (!separator) return -1;
   // From the start of the element the blob sits in.
   const open = html.lastIndexOf('<div', separator.index);

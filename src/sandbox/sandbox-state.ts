@@ -101,17 +101,38 @@ export interface SandboxChat {
   activities: SandboxChatActivity[];
 }
 
+/**
+ * A Teams meeting's online meeting and its chat, made by Exchange with a Teams
+ * meeting event: the apps installed in the chat, their tabs, and what the
+ * sandbox's meeting view has done (started, shared to the stage, ended).
+ */
+export interface SandboxMeetingChat {
+  /** The chat's thread id, 19:meeting_…@thread.v2. */
+  id: string;
+  onlineMeetingId: string;
+  joinUrl: string;
+  /** The organiser's event in their mailbox. */
+  eventId: string;
+  organizerUserId: string;
+  installedApps: { id: string; teamsAppId: string; permissions: { permissionValue: string; permissionType: string }[] }[];
+  tabs: { id: string; teamsAppId: string; displayName: string; entityId: string; contentUrl: string; websiteUrl: string }[];
+  stageUrl: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+}
+
 interface PersistedState {
   users: SandboxUser[];
   events: SandboxEvent[];
   messages: SandboxMessage[];
   driveItems: SandboxDriveItem[];
   chats?: SandboxChat[];
+  meetingChats?: SandboxMeetingChat[];
   botBlockedBy?: string[];
 }
 
 /** The collections a journal line can change, each an array of records with an id. */
-export type SandboxCollection = 'users' | 'events' | 'messages' | 'driveItems' | 'chats';
+export type SandboxCollection = 'users' | 'events' | 'messages' | 'driveItems' | 'chats' | 'meetingChats';
 type JournalLine =
   { c: SandboxCollection; v: { id: string } } | { c: SandboxCollection; removed: string } | { c: 'botBlockedBy'; v: string[] };
 
@@ -133,6 +154,7 @@ export class SandboxState {
   messages: SandboxMessage[] = [];
   driveItems: SandboxDriveItem[] = [];
   chats: SandboxChat[] = [];
+  meetingChats: SandboxMeetingChat[] = [];
   /** People who blocked the bot in Teams: the connector refuses messages to them (403). */
   botBlockedBy: string[] = [];
   uploadSessions = new Map<string, UploadSession & { chunks: Buffer[] }>();
@@ -145,7 +167,12 @@ export class SandboxState {
     mkdirSync(join(dir, 'blobs'), { recursive: true });
     if (existsSync(join(dir, 'state.json'))) {
       const saved = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as PersistedState;
-      Object.assign(this, { ...saved, chats: saved.chats ?? [], botBlockedBy: saved.botBlockedBy ?? [] });
+      Object.assign(this, {
+        ...saved,
+        chats: saved.chats ?? [],
+        meetingChats: saved.meetingChats ?? [],
+        botBlockedBy: saved.botBlockedBy ?? [],
+      });
     }
     if (existsSync(this.journalPath)) {
       const lines = readFileSync(this.journalPath, 'utf8')
@@ -229,6 +256,7 @@ export class SandboxState {
       messages: this.messages,
       driveItems: this.driveItems,
       chats: this.chats,
+      meetingChats: this.meetingChats,
       botBlockedBy: this.botBlockedBy,
     };
     const tmp = join(this.dir!, 'state.json.tmp');

@@ -252,23 +252,4 @@ export const conversationRepository = {
     const participants = await db.query<Row>('select * from participants where conversation_id = $1 and lower(upn) = lower($2)', [id, upn]);
     return fromRows(row, participants).conversation;
   },
-
-  /**
-   * The conversation whose Teams meeting has this chat thread: the thread id
-   * (19:meeting_…@thread.v2) is inside the meeting's join URL, percent-encoded.
-   */
-  async idByMeetingThread(db: Queryable, threadId: string): Promise<string | null> {
-    const rows = await db.query<{ conversation_id: string; join_url: string }>(
-      'select conversation_id, join_url from m365_links where join_url is not null',
-    );
-    const wanted = threadId.toLowerCase();
-    const decode = (url: string) => {
-      try {
-        return decodeURIComponent(url).toLowerCase();
-      } catch {
-        return url.toLowerCase();
-      }
-    };
-    return rows.find((r) => decode(r.join_url).includes(wanted))?.conversation_id ?? null;
-  },
 };

@@ -16,6 +16,14 @@ export interface M365Links {
   eventCancelledAt: string | null;
   /** When invitees' answers were last read from the organiser's event. */
   responsesSyncedAt: string | null;
+  /** The Teams meeting behind the event, by Graph's ids: its online meeting and its chat's thread id. */
+  onlineMeetingId: string | null;
+  chatThreadId: string | null;
+  /** When the app was installed in the meeting's chat (with its side-panel tab). */
+  meetingAppInstalledAt: string | null;
+  meetingTabId: string | null;
+  /** When Teams said the meeting started. */
+  meetingStartedAt: string | null;
   /** The folder's path in the library once created, e.g. ["Skoleudviklingssamtaler", "2026-27", "Bakkeskolen", "2027-03-10 kl. 09.00"]. */
   folderPath: string[] | null;
 }
@@ -33,12 +41,25 @@ const columns: Record<keyof M365Links, string> = {
   eventCancelledAt: 'event_cancelled_at',
   responsesSyncedAt: 'responses_synced_at',
   folderPath: 'folder_path',
+  onlineMeetingId: 'online_meeting_id',
+  chatThreadId: 'chat_thread_id',
+  meetingAppInstalledAt: 'meeting_app_installed_at',
+  meetingTabId: 'meeting_tab_id',
+  meetingStartedAt: 'meeting_started_at',
 };
 
 export const m365LinksRepository = {
   /** The conversation whose meeting has this iCalendar UID. */
   async conversationByICalUid(db: Queryable, iCalUId: string): Promise<string | null> {
     const [row] = await db.query<{ conversation_id: string }>('select conversation_id from m365_links where ical_uid = $1', [iCalUId]);
+    return row?.conversation_id ?? null;
+  },
+
+  /** The conversation whose Teams meeting has this chat (the side panel and the bot know only the chat). */
+  async conversationByChatThread(db: Queryable, chatThreadId: string): Promise<string | null> {
+    const [row] = await db.query<{ conversation_id: string }>('select conversation_id from m365_links where chat_thread_id = $1', [
+      chatThreadId,
+    ]);
     return row?.conversation_id ?? null;
   },
 

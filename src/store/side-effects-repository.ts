@@ -1,7 +1,8 @@
 import type { Queryable } from './database.js';
 
 /** What the tab shows of the Microsoft 365 work a conversation needs. */
-export type SideEffectKind = 'invitation' | 'folder' | 'agenda' | 'documents' | 'cancellation' | 'minutesFiles' | 'minutesMail';
+export type SideEffectKind =
+  'invitation' | 'folder' | 'agenda' | 'documents' | 'meetingApp' | 'cancellation' | 'minutesFiles' | 'minutesMail';
 export type SideEffectStatus = 'pending' | 'done' | 'retrying' | 'failed';
 
 export interface SideEffect {
@@ -49,7 +50,16 @@ export const sideEffectsRepository = {
       'select kind, status, error_code, attempts, updated_at from side_effects where conversation_id = $1',
       [conversationId],
     );
-    const order: SideEffectKind[] = ['invitation', 'folder', 'agenda', 'documents', 'cancellation', 'minutesFiles', 'minutesMail'];
+    const order: SideEffectKind[] = [
+      'invitation',
+      'folder',
+      'agenda',
+      'documents',
+      'meetingApp',
+      'cancellation',
+      'minutesFiles',
+      'minutesMail',
+    ];
     return rows
       .map((r) => ({
         kind: r.kind,

@@ -24,6 +24,9 @@ import { ConversationPage } from './components/ConversationPage.js';
 const PlanPage = lazy(() => import('./components/PlanPage.js').then((m) => ({ default: m.PlanPage })));
 const EditPlanPage = lazy(() => import('./components/PlanPage.js').then((m) => ({ default: m.EditPlanPage })));
 const MinutesPage = lazy(() => import('./minutes/MinutesPage.js').then((m) => ({ default: m.MinutesPage })));
+const LiveAgendaPanel = lazy(() => import('./meeting/LiveAgendaPanel.js').then((m) => ({ default: m.LiveAgendaPanel })));
+const StageView = lazy(() => import('./meeting/StageView.js').then((m) => ({ default: m.StageView })));
+const ConfigurePage = lazy(() => import('./meeting/ConfigurePage.js').then((m) => ({ default: m.ConfigurePage })));
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { meSchema } from '../api/catalog.js';
 import { meetingConversationSchema } from '../api/conversation.js';
@@ -68,7 +71,8 @@ export function App({ host }: { host: Host }) {
     setLocaleState(next);
   }, []);
   const [theme, setTheme] = useState<HostTheme>(host.theme);
-  const [token, setToken] = useState<string | null>(() => sessionStorage.getItem(tokenKey));
+  // In Teams the host says who is signed in (several panels of one browser share its session storage); locally the picker's choice.
+  const [token, setToken] = useState<string | null>(() => (host.inTeams ? null : sessionStorage.getItem(tokenKey)));
   const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [route, setRoute] = useState(routeOf());
@@ -109,6 +113,8 @@ export function App({ host }: { host: Host }) {
         if (parsed instanceof Promise || parsed.issues) throw new Error('auth-config');
         setAuth(parsed.value);
         if (parsed.value.mode === 'm365') return entraSignIn(parsed.value, host).then(setTokens);
+        // Locally inside the sandbox's Teams meeting: its host gives the person's token, as Teams SSO does.
+        if (host.inTeams) return host.teamsSsoToken().then(setToken);
       })
       .catch((e) => (e instanceof SignInError ? setSignInProblem(e) : setError(e)));
   }, [host]);
@@ -153,10 +159,12 @@ export function App({ host }: { host: Host }) {
     if (!me) return;
     if (host.subPageId && /^[0-9a-f-]{36}$/.test(host.subPageId)) {
       window.location.hash = `/conversations/${host.subPageId}`;
-    } else if (host.meetingChatId) {
+    } else if (host.meetingChatId && routeOf() === '/' && host.frameContext !== 'settings') {
+      // The meeting's side panel shows the live agenda, its stage the stage view, a meeting tab the conversation.
+      const page = host.frameContext === 'sidePanel' ? 'meeting' : host.frameContext === 'meetingStage' ? 'stage' : 'conversations';
       api
         .get(`/conversations/by-meeting?chatId=${encodeURIComponent(host.meetingChatId)}`, meetingConversationSchema)
-        .then(({ id }) => (window.location.hash = `/conversations/${id}`))
+        .then(({ id }) => (window.location.hash = `/${page}/${id}`))
         .catch(() => undefined);
     }
   }, [api, host, me]);
@@ -173,6 +181,20 @@ export function App({ host }: { host: Host }) {
   const conversationId = /^\/conversations\/([0-9a-f-]+)$/.exec(route)?.[1];
   const minutesId = /^\/conversations\/([0-9a-f-]+)\/minutes$/.exec(route)?.[1];
   const editId = /^\/conversations\/([0-9a-f-]+)\/edit$/.exec(route)?.[1];
+  const meetingId = /^\/meeting\/([0-9a-f-]+)$/.exec(route)?.[1];
+  const stageId = /^\/stage\/([0-9a-f-]+)$/.exec(route)?.[1];
+
+  // The meeting stage is a wall display: the stage view alone, no bar.
+  if (stageId && me)
+    return (
+      <FluentProvider theme={themes[theme]} className={styles.root}>
+        <I18nProvider locale={locale} setLocale={setLocale}>
+          <Suspense fallback={<Spinner label={t('loading')} />}>
+            <StageView key={stageId} api={api} id={stageId} />
+          </Suspense>
+        </I18nProvider>
+      </FluentProvider>
+    );
 
   return (
     <FluentProvider theme={themes[theme]} className={styles.root}>
@@ -222,6 +244,10 @@ export function App({ host }: { host: Host }) {
               error ? null : (
                 <Spinner label={t('loading')} />
               )
+            ) : host.configuration ? (
+              <ConfigurePage api={api} configuration={host.configuration} meetingChatId={host.meetingChatId} />
+            ) : meetingId ? (
+              <LiveAgendaPanel key={meetingId} api={api} id={meetingId} shareToStage={host.shareToStage} />
             ) : /^\/plan(\?|$)/.test(route) && me.isMunicipalLead ? (
               <PlanPage api={api} navigate={navigate} schoolId={new URLSearchParams(route.split('?')[1] ?? '').get('school')} />
             ) : editId ? (

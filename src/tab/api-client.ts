@@ -38,6 +38,18 @@ export interface ApiClient {
   ): Promise<z.output<S>>;
   /** Fetches a protected file and hands it to the browser as a download. */
   download(path: string, fileName: string): Promise<void>;
+  /**
+   * Follows a server-sent event stream: each event's data parsed with the
+   * schema. A dropped connection is opened again (1 s, then longer, at most
+   * 10 s); the server's first event is always the state now, so a view that
+   * reconnects catches up. Returns a function that stops it.
+   */
+  stream<S extends Schema>(
+    path: string,
+    schema: S,
+    onData: (data: z.output<S>) => void,
+    onConnected?: (connected: boolean) => void,
+  ): () => void;
 }
 
 /**
@@ -85,6 +97,49 @@ export function createApiClient(getToken: () => Promise<string | null>, locale: 
         'X-File-Name': encodeURIComponent(file.name),
         ...headers,
       }),
+    stream(path, schema, onData, onConnected) {
+      let stopped = false;
+      let controller: AbortController | null = null;
+      (async () => {
+        for (let failures = 0; !stopped;) {
+          controller = new AbortController();
+          try {
+            const token = await getToken();
+            const response = await fetch(`/api${path}`, {
+              headers: { Accept: 'text/event-stream', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+              signal: controller.signal,
+            });
+            if (!response.ok || !response.body) throw new Error(String(response.status));
+            onConnected?.(true);
+            failures = 0;
+            const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+            let buffer = '';
+            for (;;) {
+              const { value, done } = await reader.read();
+              if (done) break;
+              buffer += value;
+              for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+                const data = /^data: (.*)$/m.exec(buffer.slice(0, end))?.[1];
+                buffer = buffer.slice(end + 2);
+                if (!data) continue;
+                const parsed = schema['~standard'].validate(JSON.parse(data));
+                if (!(parsed instanceof Promise) && !parsed.issues) onData(parsed.value as never);
+              }
+            }
+          } catch {
+            // Dropped, refused or aborted: try again below unless stopped.
+          }
+          if (stopped) return;
+          onConnected?.(false);
+          failures++;
+          await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 1000 * 2 ** (failures - 1))));
+        }
+      })();
+      return () => {
+        stopped = true;
+        controller?.abort();
+      };
+    },
     async download(path, fileName) {
       const token = await getToken();
       const response = await fetch(`/api${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });

@@ -1,4 +1,4 @@
-import { app, authentication, nestedAppAuth } from '@microsoft/teams-js';
+import { app, authentication, meeting, nestedAppAuth, pages } from '@microsoft/teams-js';
 
 export type HostTheme = 'default' | 'dark' | 'contrast';
 
@@ -15,6 +15,17 @@ export interface Host {
   meetingChatId: string | null;
   /** A deep link's sub-page (the bot's links carry a conversation id). */
   subPageId: string | null;
+  /** Where Teams shows the page: 'sidePanel', 'meetingStage', 'content', 'settings' (the configuration page)… */
+  frameContext: string | null;
+  /** Teams' "share to stage" (side panel in a meeting), or null where the host has no stage. */
+  shareToStage: ((url: string) => Promise<void>) | null;
+  /** The configuration page (adding the tab to a meeting by hand): say when a choice is valid, and what to save. */
+  configuration: TabConfiguration | null;
+}
+
+export interface TabConfiguration {
+  setValid(valid: boolean): void;
+  onSave(config: () => { entityId: string; contentUrl: string; websiteUrl: string; suggestedDisplayName: string }): void;
 }
 
 const toTheme = (value: string | undefined): HostTheme => (value === 'dark' ? 'dark' : value === 'contrast' ? 'contrast' : 'default');
@@ -39,6 +50,30 @@ export async function detectHost(): Promise<Host> {
         naaRecommended: nestedAppAuth.isNAAChannelRecommended(),
         meetingChatId: context.meeting?.id && context.chat?.id ? context.chat.id : null,
         subPageId: context.page.subPageId ?? null,
+        frameContext: context.page.frameContext ?? null,
+        shareToStage:
+          context.page.frameContext === 'sidePanel'
+            ? (url) =>
+                new Promise<void>((resolve, reject) =>
+                  meeting.shareAppContentToStage(
+                    (error) => (error ? reject(new Error(error.message ?? String(error.errorCode))) : resolve()),
+                    url,
+                  ),
+                )
+            : null,
+        configuration:
+          context.page.frameContext === 'settings'
+            ? {
+                setValid: (valid) => pages.config.setValidityState(valid),
+                onSave: (config) =>
+                  pages.config.registerOnSaveHandler((saveEvent) => {
+                    pages.config.setConfig(config()).then(
+                      () => saveEvent.notifySuccess(),
+                      (error: unknown) => saveEvent.notifyFailure(String(error)),
+                    );
+                  }),
+              }
+            : null,
       };
     } catch {
       // Not a Microsoft 365 host: fall through to standalone.
@@ -58,5 +93,8 @@ export async function detectHost(): Promise<Host> {
     naaRecommended: false,
     meetingChatId: null,
     subPageId: null,
+    frameContext: null,
+    shareToStage: null,
+    configuration: null,
   };
 }

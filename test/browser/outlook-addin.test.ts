@@ -122,7 +122,9 @@ describe('the Outlook add-in', () => {
     await pane()
       .getByRole('combobox', { name: /^Dagsordensskabelon/ })
       .selectOption({ index: misfit });
-    await pane().getByText(/afkort mødet med 5 min. i Outlook/).waitFor();
+    await pane()
+      .getByText(/afkort mødet med 5 min. i Outlook/)
+      .waitFor();
     await pane()
       .getByLabel('Dagsordensskabelon')
       .selectOption({ index: options.findIndex((o) => o.includes('Aarhus')) });

@@ -5,6 +5,7 @@ import { calendarRequests } from '../../src/m365/calendar-requests.js';
 import type { MeetingInvitation } from '../../src/app/ports/calendar-gateway.js';
 import { driveRequests } from '../../src/m365/drive-requests.js';
 import { teamsAppRequests } from '../../src/m365/teams-app-requests.js';
+import { meetingRequests } from '../../src/m365/meeting-requests.js';
 import { meetingInvitation } from '../../src/app/conversation/meeting-invitation.js';
 import { buildAgendaView } from '../../src/documents/agenda-view.js';
 import { describeSchoolPart, replaceInvitedParticipants, sendAgenda, markInvited } from '../../src/domain/conversation.js';
@@ -52,6 +53,21 @@ function productRequests(): { name: string; type: string; action?: string; body:
       name: 'install the Teams app for a person (bot reach)',
       type: 'microsoft.graph.userScopeTeamsAppInstallation',
       body: teamsAppRequests.install('user-id', 'app-id').body,
+    },
+    {
+      name: 'install the Teams app in the meeting’s chat, consenting to its meeting permissions',
+      type: 'microsoft.graph.teamsAppInstallation',
+      body: meetingRequests.installInChat('19:meeting_x@thread.v2', 'app-id').body,
+    },
+    {
+      name: 'add the live agenda as the meeting chat’s tab',
+      type: 'microsoft.graph.teamsTab',
+      body: meetingRequests.addTab('19:meeting_x@thread.v2', 'app-id', {
+        displayName: 'Udviklingssamtale',
+        entityId: planned.id,
+        contentUrl: `https://app.example/#/meeting/${planned.id}`,
+        websiteUrl: `https://app.example/#/conversations/${planned.id}`,
+      }).body,
     },
     {
       name: 'create upload session',

@@ -176,10 +176,11 @@ describe(`Teams bot through the sandbox's Bot Connector (${databaseKind()})`, ()
   });
 
   it('finds the conversation from its Teams meeting chat (the meeting side panel), for participants only', async () => {
+    // The meeting's chat as Teams knows it (the side panel's context), linked by the sync from Graph's online meeting.
     const [links] = await app.db.query<{ join_url: string }>('select join_url from m365_links where conversation_id = $1', [
       conversationId,
     ]);
-    const thread = decodeURIComponent(/meetup-join\/([^/]+)\//.exec(links!.join_url)![1]!);
+    const thread = state().meetingChats.find((c) => c.joinUrl === links!.join_url)!.id;
     expect(thread).toMatch(/^19:meeting_.+@thread\.v2$/);
     const found = await asFacilitator('GET', `/conversations/by-meeting?chatId=${encodeURIComponent(thread)}`);
     expect(found.status).toBe(200);
@@ -268,7 +269,12 @@ describe(`Teams bot through the sandbox's Bot Connector (${databaseKind()})`, ()
     const [links] = await app.db.query<{ join_url: string }>('select join_url from m365_links where conversation_id = $1', [
       conversationId,
     ]);
-    const chat = chatOf(lead)!;
+    const meetingChat = state().meetingChats.find((c) => c.joinUrl === links!.join_url)!;
+    // The app joined the meeting's chat when the agenda was sent, so Teams sends it the meeting's events.
+    expect(meetingChat.installedApps.map((a) => a.permissions.map((p) => p.permissionValue))).toEqual([
+      ['OnlineMeeting.ReadBasic.Chat', 'MeetingStage.Write.Chat'],
+    ]);
+    expect(meetingChat.tabs.map((t) => t.contentUrl)).toEqual([`${app.url}/#/meeting/${conversationId}`]);
     const response = await fetch(`${app.url}/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -279,9 +285,10 @@ describe(`Teams bot through the sandbox's Bot Connector (${databaseKind()})`, ()
         serviceUrl: app.sandbox!.connectorUrl,
         from: { id: `29:${userOf(lead).id}`, aadObjectId: userOf(lead).id },
         recipient: { id: '28:udviklingssamtale-sandbox-bot' },
-        conversation: { id: chat.id, conversationType: 'groupChat', tenantId: '5a0d5a0d-0000-4000-8000-50ba5a0d0000' },
+        conversation: { id: meetingChat.id, conversationType: 'groupChat', tenantId: '5a0d5a0d-0000-4000-8000-50ba5a0d0000' },
+        channelData: { meeting: { id: meetingChat.onlineMeetingId } },
         value: {
-          Id: 'meeting-id',
+          Id: meetingChat.onlineMeetingId,
           JoinUrl: links!.join_url,
           Title: 'Skoleudviklingssamtale',
           MeetingType: 'Scheduled',

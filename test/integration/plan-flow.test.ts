@@ -37,7 +37,15 @@ describe(`"Plan samtale" end to end (${databaseKind()})`, () => {
       return c.sideEffects.length === 3 && c.sideEffects.every((s: any) => s.status === 'done') && c;
     });
     expect(done.status).toBe('invited');
-    expect(done.links.join).toMatch(/\/sandbox\/teams\/l\/meetup-join\/19%3Ameeting_[0-9a-f-]+%40thread\.v2\/0$/);
+    // Teams' newer join links carry no chat id: the conversation is linked to the online meeting and its chat by Graph's ids.
+    expect(done.links.join).toMatch(/\/sandbox\/teams\/meet\/\d{14}\?p=[0-9a-f]{12}$/);
+    const [links] = await app.db.query<{ online_meeting_id: string; chat_thread_id: string }>(
+      'select online_meeting_id, chat_thread_id from m365_links where conversation_id = $1',
+      [id],
+    );
+    const chat = state().meetingChats.find((c) => c.joinUrl === done.links.join)!;
+    expect(links).toEqual({ online_meeting_id: chat.onlineMeetingId, chat_thread_id: chat.id });
+    expect(chat.installedApps).toEqual([]); // the app joins the meeting when the agenda is sent
     expect(done.agenda[0]).toMatchObject({ number: 1, startsAt: '2027-03-10T08:00:00.000Z' });
   });
 

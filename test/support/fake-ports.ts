@@ -6,6 +6,7 @@ import type { DocumentLibrary, FolderPath, LibraryFile, LibraryItem } from '../.
 import type { Directory, DirectoryUser } from '../../src/app/ports/directory.js';
 import type { ChatPrompt, ChatReference, ChatSender, PersonalChats } from '../../src/app/ports/chat-sender.js';
 import type { MailMessage, Mailer } from '../../src/app/ports/mailer.js';
+import type { MeetingSpace, MeetingTab } from '../../src/app/ports/meeting-space.js';
 import { RemoteError } from '../../src/app/ports/remote-error.js';
 import { loadOrganisation, loadTemplates } from '../../src/store/catalog-files.js';
 import { openTestDatabase } from './test-database.js';
@@ -155,6 +156,31 @@ export class FakeMailer implements Mailer {
 
 const person = (upn: string, displayName: string, id: string): DirectoryUser => ({ id, upn, displayName, mail: upn, jobTitle: '' });
 
+/** The Teams meeting of each fake event: its chat, the app installed there and the tabs. */
+export class FakeMeetingSpace extends FailureQueue implements MeetingSpace {
+  readonly installed = new Set<string>();
+  readonly tabs = new Map<string, MeetingTab[]>();
+  async onlineMeetingOf(_organizerUpn: string, joinUrl: string) {
+    const failure = this.take();
+    if (failure) throw failure;
+    const id = joinUrl.split('/').at(-1)!;
+    return { onlineMeetingId: `online-${id}`, chatThreadId: `19:meeting_${id}@thread.v2` };
+  }
+  async installApp(chatThreadId: string) {
+    const failure = this.take();
+    if (failure) throw failure;
+    this.installed.add(chatThreadId);
+  }
+  async ensureTab(chatThreadId: string, tab: MeetingTab) {
+    const failure = this.take();
+    if (failure) throw failure;
+    const list = this.tabs.get(chatThreadId) ?? [];
+    if (!list.some((t) => t.entityId === tab.entityId)) list.push(tab);
+    this.tabs.set(chatThreadId, list);
+    return `tab-${tab.entityId}`;
+  }
+}
+
 /** An application context on an in-memory database with fake ports and a settable clock. */
 export async function fakeContext(start = new Date('2026-11-22T10:00:00Z')) {
   const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -170,6 +196,7 @@ export async function fakeContext(start = new Date('2026-11-22T10:00:00Z')) {
     ]),
     chat: new FakeChat(),
     mailer: new FakeMailer(),
+    meetingSpace: new FakeMeetingSpace(),
   };
   const ctx: AppContext = {
     db,
@@ -181,6 +208,7 @@ export async function fakeContext(start = new Date('2026-11-22T10:00:00Z')) {
     mailer: ports.mailer,
     chat: ports.chat,
     personalChats: ports.chat,
+    meetingSpace: ports.meetingSpace,
     links: appLinks({ publicUrl: 'https://app.example', manifestAppId: null }),
     lexicon: danishLexicon,
     now: () => now,

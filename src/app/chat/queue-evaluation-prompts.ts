@@ -4,9 +4,7 @@ import { queueChatMessage } from './queue-chat-message.js';
 import type { AppContext } from '../app-context.js';
 
 /** Teams said the meeting ended: the evaluation goes out now (the same keys as the scheduler's, so once). */
-export async function queueEvaluationPrompts(ctx: AppContext, joinUrl: string): Promise<number> {
-  const conversationId = await conversationRepository.idByJoinUrl(ctx.db, joinUrl);
-  if (!conversationId) return 0;
+export async function queueEvaluationPrompts(ctx: AppContext, conversationId: string): Promise<number> {
   const stored = await conversationRepository.get(ctx.db, conversationId);
   if (!stored) return 0;
   const endedNow = { ...stored.conversation, endsAt: new Date(Math.min(stored.conversation.endsAt.getTime(), ctx.now().getTime())) };

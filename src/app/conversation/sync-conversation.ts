@@ -12,6 +12,7 @@ import { serverTexts } from '../../i18n/messages.js';
 import type { JobAttempt } from '../../jobs/job-kind.js';
 import { asRemoteError, RemoteError } from '../ports/remote-error.js';
 import { meetingInvitation, invitationHash } from './meeting-invitation.js';
+import { joinTeamsMeeting } from './join-teams-meeting.js';
 import { sideEffectRecorder, type SideEffectReport } from './side-effect-recorder.js';
 import type { AppContext } from '../app-context.js';
 
@@ -45,7 +46,8 @@ const outcome = <T>(result: PromiseSettledResult<T>): Outcome<T> =>
  *     files waiting in the database;
  *  2. the Teams meeting — created once (the conversation id is its
  *     transaction id) or updated when the invitation changed — and the
- *     folder's link.
+ *     folder's link;
+ *  3. the app in the Teams meeting's chat (join-teams-meeting.ts).
  * Each outcome is recorded, so a retry repeats only what is missing.
  */
 export async function syncConversation(ctx: AppContext, conversationId: string, attempt: JobAttempt): Promise<void> {
@@ -69,6 +71,7 @@ export async function syncConversation(ctx: AppContext, conversationId: string, 
     drawnAt: ctx.now(),
   });
   await sendInvitationAndFolderLink(ctx, conversation, agendaLinks, meetingInvitation(conversation, view), report, failures);
+  await joinTeamsMeeting(ctx, conversation, report, (error) => failures.add(error));
   failures.throwIfAny();
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SandboxAttendee, SandboxEvent, SandboxMessage, SandboxUser } from '../sandbox-state.js';
+import type { SandboxAttendee, SandboxEvent, SandboxMeetingChat, SandboxMessage, SandboxUser } from '../sandbox-state.js';
 import { requireActionBody, requireBody } from './body-check.js';
 import { GraphHttpError, nowIso, type GraphResponse, type SandboxGraphContext } from './graph-types.js';
 import { sandboxTexts } from '../sandbox-texts.js';
@@ -200,10 +200,8 @@ export function createEvent(ctx: SandboxGraphContext, mailboxId: string, json: u
     isOrganizer: true,
     isOnlineMeeting: body.isOnlineMeeting === true,
     onlineMeetingProvider: body.isOnlineMeeting ? (body.onlineMeetingProvider ?? 'teamsForBusiness') : 'unknown',
-    // Shaped like Teams' own join links: the meeting chat's thread id, percent-encoded, in the path.
-    onlineMeeting: body.isOnlineMeeting
-      ? { joinUrl: `${ctx.publicUrl}/sandbox/teams/l/meetup-join/${encodeURIComponent(`19:meeting_${id}@thread.v2`)}/0` }
-      : null,
+    // Shaped like Teams' newer join links (teams.microsoft.com/meet/<id>?p=<passcode>): nothing of the chat's id is in them.
+    onlineMeeting: body.isOnlineMeeting ? { joinUrl: newJoinUrl(ctx.publicUrl) } : null,
     isCancelled: false,
     responseStatus: { response: 'organizer', time: now },
     allowNewTimeProposals: body.allowNewTimeProposals ?? true,
@@ -214,6 +212,23 @@ export function createEvent(ctx: SandboxGraphContext, mailboxId: string, json: u
   if (event.onlineMeeting)
     event.body = { contentType: 'html', content: `${event.body.content}${teamsMeetingBlob(event.onlineMeeting.joinUrl)}` };
   ctx.state.events.push(event);
+  // Exchange makes the Teams meeting behind it: an online meeting and its chat.
+  if (event.onlineMeeting) {
+    const chat: SandboxMeetingChat = {
+      id: `19:meeting_${randomUUID().replace(/-/g, '')}@thread.v2`,
+      onlineMeetingId: Buffer.from(`1*${mailbox.id}*0**${randomUUID()}`).toString('base64url'),
+      joinUrl: event.onlineMeeting.joinUrl,
+      eventId: event.id,
+      organizerUserId: mailbox.id,
+      installedApps: [],
+      tabs: [],
+      stageUrl: null,
+      startedAt: null,
+      endedAt: null,
+    };
+    ctx.state.meetingChats.push(chat);
+    ctx.state.changed('meetingChats', chat);
+  }
   syncAttendeeCopies(ctx, event, [], false);
   ctx.state.changed('events', event);
   return { status: 201, body: presentEvent(ctx, event) };
@@ -318,6 +333,12 @@ export function respondToEvent(
   }
   ctx.state.changed('events', copy);
   return { status: 202 };
+}
+
+/** A join link like Teams' newer ones: a meeting number and a passcode. */
+function newJoinUrl(publicUrl: string): string {
+  const digits = Array.from({ length: 14 }, () => Math.floor(Math.random() * 10)).join('');
+  return `${publicUrl}/sandbox/teams/meet/${digits}?p=${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 }
 
 /** The join block Exchange writes into a Teams meeting's body (shape as in Outlook, text in Danish). */

@@ -4,6 +4,7 @@ import { getUser, listUsers } from './users-handlers.js';
 import { cancelEvent, createEvent, getEvent, listEvents, preferredZone, respondToEvent, updateEvent } from './events-handlers.js';
 import { sendMail } from './mail-handlers.js';
 import { getInstallationChat, installApp, listInstalledApps } from './teamwork-handlers.js';
+import { addChatTab, findOnlineMeetings, installChatApp, listChatApps, listChatTabs } from './meeting-handlers.js';
 import {
   createChild,
   createUploadSession,
@@ -33,6 +34,11 @@ const routes: Route[] = [
     /^\/users\/([^/]+)\/events\/([^/]+)\/(accept|tentativelyAccept|decline)$/,
     (c, m, r) => respondToEvent(c, m[1]!, m[2]!, m[3] as 'accept', r.json),
   ],
+  ['GET', /^\/users\/([^/]+)\/onlineMeetings$/, (c, m, r) => findOnlineMeetings(c, m[1]!, r)],
+  ['GET', /^\/chats\/([^/]+)\/installedApps$/, (c, m) => listChatApps(c, m[1]!)],
+  ['POST', /^\/chats\/([^/]+)\/installedApps$/, (c, m, r) => installChatApp(c, m[1]!, r.json)],
+  ['GET', /^\/chats\/([^/]+)\/tabs$/, (c, m) => listChatTabs(c, m[1]!)],
+  ['POST', /^\/chats\/([^/]+)\/tabs$/, (c, m, r) => addChatTab(c, m[1]!, r.json)],
   ['POST', /^\/users\/([^/]+)\/sendMail$/, (c, m, r) => sendMail(c, m[1]!, r.json)],
   ['GET', /^\/users\/([^/]+)\/teamwork\/installedApps$/, (c, m, r) => listInstalledApps(c, m[1]!, r)],
   ['POST', /^\/users\/([^/]+)\/teamwork\/installedApps$/, (c, m, r) => installApp(c, m[1]!, r.json)],
