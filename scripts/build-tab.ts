@@ -33,6 +33,7 @@ await writeFile(`${outdir}/lexicon-da.txt`, danishLexiconFile());
 await build({
   entryPoints: { 'chat-client': 'src/sandbox/chat-client/chat-client.ts', 'office-stand-in': 'src/sandbox/office/office-stand-in.ts',
     'addin-compose-page': 'src/sandbox/office/addin-compose-page.ts',
+    'teams-host': 'src/sandbox/teams/teams-host-stand-in.ts',
   },
   outdir: 'dist/sandbox',
   bundle: true,

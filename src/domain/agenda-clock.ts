@@ -162,6 +162,17 @@ export interface AgendaReading {
   slackMs: number;
 }
 
+/**
+ * The end the agenda is measured against: the calendar's, unless the agenda
+ * was started well before the meeting's time (a rehearsal, a meeting held
+ * early by agreement) — then its own planned length from when it started.
+ */
+export function agendaEndsAt(run: AgendaRun, items: readonly ClockItem[], meeting: { startsAt: Date; endsAt: Date }): Date {
+  const started = run.startedAt ? Date.parse(run.startedAt) : null;
+  if (started === null || started >= meeting.startsAt.getTime() - 30 * 60_000) return meeting.endsAt;
+  return new Date(started + items.reduce((sum, i) => sum + i.minutes, 0) * 60_000);
+}
+
 /** What every screen shows at `now`. */
 export function readAgenda(run: AgendaRun, items: readonly ClockItem[], meetingEndsAt: Date, now: Date): AgendaReading {
   const item = items[run.currentIndex];

@@ -19,6 +19,8 @@ import { connectorRouter, type ConnectorStats } from './connector/connector-rout
 import { SandboxTeamsClient } from './connector/teams-client.js';
 import { renderChatPage } from './pages/chat-page.js';
 import { renderAddinPage, renderAddinPane } from './pages/addin-page.js';
+import { renderMeetingLobby, renderMeetingView } from './pages/meeting-page.js';
+import { randomUUID } from 'node:crypto';
 import { appPath } from '../app-root.js';
 import { createEntraStandIn, graphAudience, type EntraStandIn, type EntraStandInOptions } from './entra/entra-stand-in.js';
 import { sandboxTenantId } from './graph/teamwork-handlers.js';
@@ -372,9 +374,93 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(item.name)}`);
     send(res, response);
   });
-  router.get(['/teams/meeting/:id', '/teams/l/meetup-join/:thread/0'], (_req, res) =>
-    res.type('html').send(page(sandboxTexts.pages.meetingTitle, `<p>${escapeHtml(sandboxTexts.pages.meetingNote)}</p>`)),
-  );
+  // The Teams meeting behind a join link: a lobby to join as one of its people, then the meeting as Teams shows it.
+  const meetingOfChat = (chatId: string) => state.meetingChats.find((c) => c.id === chatId);
+  router.get('/teams/meet/:number', async (req, res) => {
+    const joinPath = `/sandbox/teams/meet/${encodeURIComponent(String(req.params.number))}`;
+    const chat = state.meetingChats.find((c) => new URL(c.joinUrl).pathname === joinPath);
+    const event = chat ? state.events.find((e) => e.id === chat.eventId) : undefined;
+    if (!chat || !event)
+      return res
+        .status(404)
+        .type('html')
+        .send(page('404', `<p>${escapeHtml(sandboxTexts.pages.meetingUnknown)}</p>`));
+    const people = [event.organizer.emailAddress.address, ...event.attendees.map((a) => a.emailAddress.address)]
+      .map((address) => state.findUser(address))
+      .filter((u): u is NonNullable<typeof u> => Boolean(u));
+    const as =
+      typeof req.query.as === 'string'
+        ? people.find((p) => p.userPrincipalName.toLowerCase() === String(req.query.as).toLowerCase())
+        : undefined;
+    if (!as)
+      return res.type('html').send(renderMeetingLobby(event, people, `${joinPath}?p=${encodeURIComponent(String(req.query.p ?? ''))}`));
+    const token = await entra.userToken(as.userPrincipalName, localApp.audience);
+    res.type('html').send(renderMeetingView({ event, chat, user: as, token, appUrl: options.publicUrl }));
+  });
+  router.get('/teams/meetings/:chatId/state', (req, res) => {
+    const chat = meetingOfChat(String(req.params.chatId));
+    if (!chat) return res.status(404).json({ code: 'NOT_FOUND' });
+    res.json({ stageUrl: chat.stageUrl, startedAt: chat.startedAt, endedAt: chat.endedAt, tabs: chat.tabs.length });
+  });
+  // Someone shared the app to the stage (teams-js shareAppContentToStage): everyone's stage shows it.
+  router.post('/teams/meetings/:chatId/stage', express.json(), (req, res) => {
+    const chat = meetingOfChat(String(req.params.chatId));
+    const url = z.object({ url: z.string().url().max(2000) }).safeParse(req.body);
+    if (!chat || !url.success || new URL(url.data.url).origin !== new URL(options.publicUrl).origin)
+      return res.status(400).json({ code: 'VALIDATION_FAILED' });
+    chat.stageUrl = url.data.url;
+    state.changed('meetingChats', chat);
+    res.json({ ok: true });
+  });
+  // A person added the app to the meeting by hand and saved its configuration page: Teams installs it and adds the tab.
+  router.post('/teams/meetings/:chatId/tabs', express.json(), (req, res) => {
+    const chat = meetingOfChat(String(req.params.chatId));
+    const config = z
+      .object({
+        entityId: z.string().min(1).max(200),
+        contentUrl: z.string().url(),
+        websiteUrl: z.string().url().optional(),
+        suggestedDisplayName: z.string().max(100).optional(),
+      })
+      .safeParse(req.body);
+    if (!chat || !config.success) return res.status(400).json({ code: 'VALIDATION_FAILED' });
+    if (!chat.installedApps.some((a) => a.teamsAppId === options.teamsAppId))
+      chat.installedApps.push({
+        id: randomUUID(),
+        teamsAppId: options.teamsAppId,
+        permissions: [
+          { permissionValue: 'OnlineMeeting.ReadBasic.Chat', permissionType: 'application' },
+          { permissionValue: 'MeetingStage.Write.Chat', permissionType: 'delegated' },
+        ],
+      });
+    chat.tabs.push({
+      id: randomUUID(),
+      teamsAppId: options.teamsAppId,
+      displayName: config.data.suggestedDisplayName ?? 'Udviklingssamtale',
+      entityId: config.data.entityId,
+      contentUrl: config.data.contentUrl,
+      websiteUrl: config.data.websiteUrl ?? config.data.contentUrl,
+    });
+    state.changed('meetingChats', chat);
+    res.json({ ok: true });
+  });
+  // Starting and ending the call: Teams tells the bots installed in the meeting's chat.
+  router.post(['/teams/meetings/:chatId/start', '/teams/meetings/:chatId/end'], async (req, res) => {
+    const chat = meetingOfChat(String(req.params.chatId));
+    const event = chat ? state.events.find((e) => e.id === chat.eventId) : undefined;
+    const user = state.findUser(String(req.query.as ?? ''));
+    if (!chat || !event || !user)
+      return res
+        .status(404)
+        .type('html')
+        .send(page('404', `<p>${escapeHtml(sandboxTexts.pages.meetingUnknown)}</p>`));
+    const kind = req.path.endsWith('/start') ? 'start' : 'end';
+    if (kind === 'start') chat.startedAt ??= new Date().toISOString();
+    else chat.endedAt ??= new Date().toISOString();
+    state.changed('meetingChats', chat);
+    await teams.meetingEvent(chat, kind, user, { subject: event.subject, joinUrl: chat.joinUrl });
+    res.redirect(303, `${new URL(chat.joinUrl).pathname}?as=${encodeURIComponent(user.userPrincipalName)}`);
+  });
 
   return {
     router,

@@ -207,8 +207,9 @@ export function App({ host }: { host: Host }) {
             {t('appName')}
           </Text>
           <div className={styles.barEnd}>
-            {me ? <Text>{t('signIn.signedInAs', { name: me.displayName })}</Text> : null}
-            {me?.mode === 'local' ? (
+            {/* Inside Teams the host shows who is signed in, and nobody switches user. */}
+            {me && !host.inTeams ? <Text>{t('signIn.signedInAs', { name: me.displayName })}</Text> : null}
+            {me?.mode === 'local' && !host.inTeams ? (
               <>
                 <Link href="/sandbox" target="_blank">
                   {t('signIn.sandbox')}

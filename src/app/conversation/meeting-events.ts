@@ -42,7 +42,8 @@ export async function recordMeetingStarted(ctx: AppContext, meeting: MeetingRef)
  * Teams said the meeting ended: the conversation has been held (§ 40 a,
  * requirement 1), a live agenda still running stops there (so what each item
  * took is known), and the evaluation goes out now rather than at the planned
- * end. Ignored before the planned start (a test call in the meeting room).
+ * end. Before the planned start (a test call in the meeting room) only a
+ * running agenda stops.
  * Teams may send it early or not at all: the schedule's evaluation at the
  * planned end stays as the fallback, with the same keys, so it goes once.
  */
@@ -51,8 +52,10 @@ export async function recordMeetingEnded(ctx: AppContext, meeting: MeetingRef): 
   if (!id) return false;
   const held = await ctx.db.transaction(async (tx) => {
     const stored = await conversationRepository.get(tx, id, { forUpdate: true });
-    if (!stored || ctx.now().getTime() < stored.conversation.startsAt.getTime()) return false;
+    if (!stored) return false;
+    // A live agenda someone ran stops with the call, whenever that is.
     await endRunAtMeetingEnd(tx, stored.conversation, ctx.now());
+    if (ctx.now().getTime() < stored.conversation.startsAt.getTime()) return false;
     if (!canTransition(stored.conversation.status, 'hold')) return true;
     await conversationRepository.update(tx, markHeld(stored.conversation), stored.version);
     return true;

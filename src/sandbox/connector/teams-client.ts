@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SandboxChat, SandboxState, SandboxUser } from '../sandbox-state.js';
+import type { SandboxChat, SandboxMeetingChat, SandboxState, SandboxUser } from '../sandbox-state.js';
 import { sandboxTenantId } from '../graph/teamwork-handlers.js';
 
 /**
@@ -59,6 +59,42 @@ export class SandboxTeamsClient {
       type: 'conversationUpdate',
       membersAdded: [{ id: this.options.botId }],
     });
+  }
+
+  /**
+   * The meeting started or ended: Teams tells the bots installed in the
+   * meeting's chat with their resource-specific consent to its events
+   * (OnlineMeeting.ReadBasic.Chat), and nobody else. False when no bot heard it.
+   */
+  async meetingEvent(
+    chat: SandboxMeetingChat,
+    kind: 'start' | 'end',
+    user: SandboxUser,
+    event: { subject: string; joinUrl: string },
+  ): Promise<boolean> {
+    const listening = chat.installedApps.some((a) => a.permissions.some((p) => p.permissionValue === 'OnlineMeeting.ReadBasic.Chat'));
+    if (!listening) return false;
+    const at = new Date().toISOString();
+    const { status } = await this.post({
+      id: randomUUID(),
+      type: 'event',
+      name: kind === 'start' ? 'application/vnd.microsoft.meetingStart' : 'application/vnd.microsoft.meetingEnd',
+      channelId: 'msteams',
+      serviceUrl: this.options.connectorUrl,
+      timestamp: at,
+      from: { id: `29:${user.id}`, aadObjectId: user.id, name: user.displayName },
+      recipient: { id: this.options.botId, name: this.options.botName },
+      conversation: { id: chat.id, conversationType: 'groupChat', isGroup: true, tenantId: sandboxTenantId },
+      channelData: { tenant: { id: sandboxTenantId }, meeting: { id: chat.onlineMeetingId } },
+      value: {
+        Id: chat.onlineMeetingId,
+        JoinUrl: event.joinUrl,
+        Title: event.subject,
+        MeetingType: 'Scheduled',
+        ...(kind === 'start' ? { StartTime: at } : { EndTime: at }),
+      },
+    });
+    return status < 400;
   }
 
   async sendText(chat: SandboxChat, user: SandboxUser, text: string, locale: string): Promise<number> {

@@ -16,7 +16,7 @@ import {
 } from '@fluentui/react-components';
 import type { ApiClient } from '../api-client.js';
 import { useI18n } from '../i18n.js';
-import { formatTime } from '../format.js';
+import { formatDate, formatTime } from '../format.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import type { LiveAgenda } from '../../api/meeting.js';
 import type { AgendaAction, AgendaReading } from '../../domain/agenda-clock.js';
@@ -130,7 +130,16 @@ export function LiveAgendaPanel({
         <Text>{t(status === 'ended' ? 'meeting.ended' : 'meeting.notStarted')}</Text>
       )}
 
-      <MeetingTime agenda={agenda} reading={reading} locale={locale} />
+      {status === 'notStarted' ? (
+        <Text data-testid="meeting-left">
+          {t('meeting.scheduled', {
+            date: formatDate(agenda.startsAt, locale),
+            time: `${formatTime(agenda.startsAt, locale)}–${formatTime(agenda.endsAt, locale)}`,
+          })}
+        </Text>
+      ) : (
+        <MeetingTime reading={reading} locale={locale} />
+      )}
       {next ? (
         <Text data-testid="next-item">{t('meeting.next', { title: next.title, minutes: live.run.minutes[next.key] ?? next.minutes })}</Text>
       ) : null}
@@ -184,15 +193,15 @@ export function LiveAgendaPanel({
   );
 }
 
-function MeetingTime({ agenda, reading, locale }: { agenda: LiveAgenda; reading: AgendaReading; locale: 'da' | 'en' }) {
+function MeetingTime({ reading, locale }: { reading: AgendaReading & { endsAt: Date }; locale: 'da' | 'en' }) {
   const { t } = useI18n();
   const minutes = (ms: number) => Math.round(Math.abs(ms) / 60_000);
   return (
     <div>
       <Text block data-testid="meeting-left">
         {reading.meetingLeftMs >= 0
-          ? t('meeting.meetingLeft', { minutes: minutes(reading.meetingLeftMs), end: formatTime(agenda.endsAt, locale) })
-          : t('meeting.meetingOver', { minutes: minutes(reading.meetingLeftMs), end: formatTime(agenda.endsAt, locale) })}
+          ? t('meeting.meetingLeft', { minutes: minutes(reading.meetingLeftMs), end: formatTime(reading.endsAt.toISOString(), locale) })
+          : t('meeting.meetingOver', { minutes: minutes(reading.meetingLeftMs), end: formatTime(reading.endsAt.toISOString(), locale) })}
       </Text>
       {reading.status === 'running' || reading.status === 'paused' ? (
         <Text block size={200} data-testid="slack">

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api-client.js';
 import { liveAgendaSchema, liveRunSchema, type LiveAgenda, type LiveRun } from '../../api/meeting.js';
-import { readAgenda, type AgendaAction, type AgendaReading } from '../../domain/agenda-clock.js';
+import { agendaEndsAt, readAgenda, type AgendaAction, type AgendaReading } from '../../domain/agenda-clock.js';
 
 export interface LiveAgendaState {
   agenda: LiveAgenda | null;
   live: LiveRun | null;
-  reading: AgendaReading | null;
+  /** The reading, with the end it is measured against (the calendar's, or the agenda's own when started early). */
+  reading: (AgendaReading & { endsAt: Date }) | null;
   connected: boolean;
   loadError: unknown;
   /** Bumped on every pushed change (reflection rounds read again on it). */
@@ -55,7 +56,8 @@ export function useLiveAgenda(api: ApiClient, conversationId: string): LiveAgend
   const reading = useMemo(() => {
     if (!agenda || !live) return null;
     const items = agenda.items.map((i) => ({ key: i.key, minutes: i.minutes }));
-    return readAgenda(live.run, items, new Date(agenda.endsAt), new Date(Date.now() + offset));
+    const end = agendaEndsAt(live.run, items, { startsAt: new Date(agenda.startsAt), endsAt: new Date(agenda.endsAt) });
+    return { ...readAgenda(live.run, items, end, new Date(Date.now() + offset)), endsAt: end };
     // `tick` re-reads the clock every second.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [agenda, live, offset, tick]);
