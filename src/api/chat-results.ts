@@ -31,13 +31,26 @@ export const evaluationSummarySchema = z.object({
   carryForward: z.array(z.string()),
 });
 export type EvaluationSummary = z.infer<typeof evaluationSummarySchema>;
-export const conversationEvaluationSchema = z.object({ ...evaluationSummarySchema.shape, invited: z.number() });
+const timeUseSchema = z.object({
+  key: z.string(),
+  title: z.string(),
+  plannedMinutes: z.number(),
+  actualMinutes: z.nullable(z.number()),
+  overrunMinutes: z.nullable(z.number()),
+});
+export const conversationEvaluationSchema = z.object({
+  ...evaluationSummarySchema.shape,
+  invited: z.number(),
+  timeUse: z.array(timeUseSchema),
+});
 export type ConversationEvaluation = z.infer<typeof conversationEvaluationSchema>;
 
 export const municipalityEvaluationSchema = z.object({
   overall: evaluationSummarySchema,
   conversations: z.number(),
   bySchoolYear: z.array(z.object({ ...evaluationSummarySchema.shape, schoolYear: z.string() })),
+  /** Agenda items that ran over across the schools' meetings (live agenda), most often first. */
+  overrunItems: z.array(z.object({ title: z.string(), held: z.number(), overran: z.number(), averageOverrunMinutes: z.number() })),
 });
 export type MunicipalityEvaluation = z.infer<typeof municipalityEvaluationSchema>;
 

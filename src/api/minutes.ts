@@ -32,6 +32,8 @@ export const minutesDetailsSchema = z.object({
   agenda: z.array(z.object({ key: z.string(), title: z.string(), minutesPrompt: z.string() })),
   evaluationDraft: nullableString,
   reflectionDrafts: z.array(z.object({ itemKey: z.string(), text: z.string() })),
+  /** What each item took when the live agenda was run in the meeting. */
+  timeUse: z.array(z.object({ key: z.string(), plannedMinutes: z.number(), actualMinutes: z.nullable(z.number()) })),
   /** When the minutes open for writing (the meeting's start). */
   opensAt: instant,
   /** The meeting has not begun by the server's clock: the minutes cannot be written yet. */

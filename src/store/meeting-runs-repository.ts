@@ -43,14 +43,12 @@ export const meetingRunsRepository = {
     return Number(row!.version);
   },
 
-  /** Actual times of every run in a school year (the municipality's overview of overrunning items). */
-  async runsForConversations(db: Queryable, conversationIds: readonly string[]): Promise<Map<string, AgendaRun>> {
-    if (conversationIds.length === 0) return new Map();
+  /** Every run that was started, with its conversation (the municipality's overview of overrunning items). */
+  async started(db: Queryable): Promise<{ conversationId: string; run: AgendaRun }[]> {
     const rows = await db.query<{ conversation_id: string; state: unknown }>(
-      'select conversation_id, state from meeting_runs where conversation_id = any($1::uuid[])',
-      [conversationIds],
+      `select conversation_id, state from meeting_runs where state->>'status' <> 'notStarted'`,
     );
-    return new Map(rows.map((r) => [r.conversation_id, agendaRunSchema.parse(r.state)]));
+    return rows.map((r) => ({ conversationId: r.conversation_id, run: agendaRunSchema.parse(r.state) }));
   },
 };
 

@@ -105,4 +105,25 @@ describe(`the live agenda (${databaseKind()})`, () => {
   it('lets the municipal lead, who takes part, stand in', async () => {
     expect((await act(await app.as(lead), { kind: 'pause' })).body.run.status).toBe('paused');
   });
+
+  it('puts what each item took into the minutes’ draft, the evaluation and the municipality’s overview', async () => {
+    clock = new Date('2027-03-10T08:20:00Z');
+    expect((await act(asFacilitator, { kind: 'resume' })).body.run.status).toBe('running');
+    clock = new Date('2027-03-10T08:40:00Z');
+    await act(asFacilitator, { kind: 'next', fromItemKey: 'framing' });
+    clock = new Date('2027-03-10T08:41:00Z');
+    expect((await act(asFacilitator, { kind: 'end' })).body.run.status).toBe('ended');
+
+    const minutes = (await (await app.as(leader))('GET', `/conversations/${id}/minutes`)).body;
+    expect(minutes.timeUse.find((u: any) => u.key === 'framing')).toEqual({ key: 'framing', plannedMinutes: 5, actualMinutes: 20 });
+    expect(minutes.evaluationDraft).toContain('punkt 2 „Rammesætning af mødet“ tog 20 min. mod planlagt 5');
+    const evaluation = (await asParticipant('GET', `/conversations/${id}/evaluation`)).body;
+    expect(evaluation.timeUse.map((u: any) => [u.key, u.actualMinutes])).toEqual([
+      ['welcome', 6],
+      ['framing', 20],
+      ['data', 1],
+    ]);
+    const overview = (await (await app.as(lead))('GET', '/evaluations')).body;
+    expect(overview.overrunItems).toEqual([{ title: 'Rammesætning af mødet', held: 1, overran: 1, averageOverrunMinutes: 15 }]);
+  });
 });

@@ -8,6 +8,8 @@ import { evaluationsRepository } from '../../store/evaluations-repository.js';
 import { reflectionRoundsRepository } from '../../store/reflection-rounds-repository.js';
 import { reflectionMinutesDraft } from '../../domain/reflection-round.js';
 import { loadReadableConversation } from '../conversation/load-conversation.js';
+import { meetingRunsRepository } from '../../store/meeting-runs-repository.js';
+import { timeUse, timeUseDraft, type ItemTimeUse } from '../../domain/time-use.js';
 import type { AppContext } from '../app-context.js';
 
 export interface MinutesView {
@@ -25,6 +27,8 @@ export interface MinutesView {
   publicNoteUrl: string | null;
   /** The institutions the guard knows are not people. */
   guardInstitutions: string[];
+  /** What each item took in the meeting, when the live agenda was run. */
+  timeUse: ItemTimeUse[];
 }
 
 /** What the guard knows besides the text: the participants' names, the municipality's schools, the Danish dictionary. */
@@ -52,11 +56,17 @@ export async function viewMinutes(ctx: AppContext, actor: Actor, id: string): Pr
   const minutes = await minutesRepository.get(ctx.db, id);
   const evaluations = await evaluationsRepository.forConversation(ctx.db, id);
   const guard = guardContextFor(ctx, stored);
+  const run = await meetingRunsRepository.get(ctx.db, id);
+  const items = stored.conversation.template.items;
+  const uses = timeUse(run?.run ?? null, items, ctx.now());
+  const drafts = [evaluationDraft(summarizeEvaluations(evaluations)), timeUseDraft(uses, items)].filter(Boolean);
   return {
     stored,
     minutes,
     approval: checkApproval(minutes.content, guard),
-    evaluationDraft: evaluationDraft(summarizeEvaluations(evaluations)),
+    // The participants' evaluation and how the meeting kept time, as one draft for the evaluation item.
+    evaluationDraft: drafts.length > 0 ? drafts.join('\n\n') : null,
+    timeUse: uses,
     reflectionDrafts: await reflectionDrafts(ctx, stored),
     beforeMeeting: ctx.now().getTime() < stored.conversation.startsAt.getTime(),
     now: ctx.now(),

@@ -16,6 +16,7 @@ export function presentMinutes(view: MinutesView, actor: Actor): MinutesDetails 
     evaluationDraft: view.evaluationDraft,
     // Under each item whose reflection round was revealed: the answers, for the writer to use or leave.
     reflectionDrafts: view.reflectionDrafts,
+    timeUse: view.timeUse.map((u) => ({ key: u.key, plannedMinutes: u.plannedMinutes, actualMinutes: u.actualMinutes })),
     opensAt: conversation.startsAt.toISOString(),
     beforeMeeting: view.beforeMeeting && view.minutes.approvedAt === null,
     serverNow: view.now.toISOString(),

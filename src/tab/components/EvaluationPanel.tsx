@@ -69,7 +69,41 @@ export function EvaluationPanel({ api, conversationId }: { api: ApiClient; conve
       {summary === null && !error ? <Text>{t('loading')}</Text> : null}
       {summary?.responses === 0 ? <Text>{t('evaluation.empty')}</Text> : null}
       {summary && summary.responses > 0 ? <EvaluationSummaryView summary={summary} /> : null}
+      {summary && summary.timeUse.length > 0 ? <TimeUseTable uses={summary.timeUse} /> : null}
       <ErrorMessage error={error} />
     </Panel>
+  );
+}
+
+/** What each item took in the meeting against the agenda (from the live agenda), overruns marked. */
+function TimeUseTable({ uses }: { uses: ConversationEvaluation['timeUse'] }) {
+  const { t } = useI18n();
+  return (
+    <table data-testid="time-use" style={{ borderCollapse: 'collapse' }}>
+      <caption style={{ textAlign: 'start', fontWeight: 600 }}>{t('evaluation.timeUse')}</caption>
+      <thead>
+        <tr>
+          <th scope="col" style={{ textAlign: 'start' }}>
+            {t('evaluation.timeUseItem')}
+          </th>
+          <th scope="col">{t('evaluation.timeUsePlanned')}</th>
+          <th scope="col">{t('evaluation.timeUseActual')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {uses.map((u) => (
+          <tr key={u.key}>
+            <th scope="row" style={{ textAlign: 'start', fontWeight: 400 }}>
+              {u.title}
+            </th>
+            <td>{t('addin.minutes', { minutes: u.plannedMinutes })}</td>
+            <td>
+              {t('addin.minutes', { minutes: u.actualMinutes ?? 0 })}
+              {u.overrunMinutes !== null && u.overrunMinutes >= 2 ? ` (${t('evaluation.overran', { minutes: u.overrunMinutes })})` : ''}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -32,6 +32,31 @@ export function MunicipalityEvaluationPanel({ api }: { api: ApiClient }) {
           ))}
         </>
       ) : null}
+      {data && data.overrunItems.length > 0 ? (
+        <table data-testid="overrun-items" style={{ borderCollapse: 'collapse' }}>
+          <caption style={{ textAlign: 'start', fontWeight: 600 }}>{t('evaluation.overrunItems')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" style={{ textAlign: 'start' }}>
+                {t('evaluation.timeUseItem')}
+              </th>
+              <th scope="col">{t('evaluation.overranIn')}</th>
+              <th scope="col">{t('evaluation.averageOverrun')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.overrunItems.map((item) => (
+              <tr key={item.title}>
+                <th scope="row" style={{ textAlign: 'start', fontWeight: 400 }}>
+                  {item.title}
+                </th>
+                <td>{t('evaluation.overranCount', { count: item.overran, total: item.held })}</td>
+                <td>{t('addin.minutes', { minutes: item.averageOverrunMinutes })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       <ErrorMessage error={error} />
     </Panel>
   );

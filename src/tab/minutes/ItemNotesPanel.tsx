@@ -1,4 +1,4 @@
-import { Field, Textarea } from '@fluentui/react-components';
+import { Field, Text, Textarea } from '@fluentui/react-components';
 import type { MinutesContent, MinutesDetails } from '../../api/minutes.js';
 import { useI18n } from '../i18n.js';
 import { Panel } from '../components/Panel.js';
@@ -31,6 +31,14 @@ export function ItemNotesPanel({
               onChange={(_, d) => onChange({ ...content.itemNotes, [item.key]: d.value })}
             />
           </Field>
+          {(() => {
+            const used = minutes.timeUse.find((u) => u.key === item.key);
+            return used?.actualMinutes !== null && used ? (
+              <Text size={200} block data-testid="time-use">
+                {t('minutes.timeUse', { actual: used.actualMinutes, planned: used.plannedMinutes })}
+              </Text>
+            ) : null;
+          })()}
           {/* Drafts are offers to the writer; a reader or locked minutes need only the notes. */}
           {(editable ? minutes.reflectionDrafts : [])
             .filter((d) => d.itemKey === item.key)
