@@ -79,7 +79,7 @@ await Promise.all(
       signal: controller.signal,
     });
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let first: () => void;
+    let first: () => void = () => undefined;
     const opened = new Promise<void>((resolve) => (first = resolve));
     void (async () => {
       let buffer = '';

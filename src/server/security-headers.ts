@@ -27,7 +27,8 @@ export function securityHeaders(options: { authorityHost: string; graphBaseUrl: 
     // Fluent UI's styles are injected at run time (Griffel).
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: https:",
-    `connect-src 'self' ${new URL(options.authorityHost).origin} ${new URL(options.graphBaseUrl).origin}`,
+    // teams-js reads its list of valid host origins from Microsoft's CDN.
+    `connect-src 'self' ${new URL(options.authorityHost).origin} ${new URL(options.graphBaseUrl).origin} https://res.cdn.office.net`,
     `frame-ancestors 'self' ${microsoft365Hosts.join(' ')}`,
     "base-uri 'self'",
     "form-action 'self'",

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { conversationWithAgendaSent, startTestApp, waitFor, type TestApp } from '../support/test-app.js';
+import { conversationWithAgendaSent, lead, planBody, startTestApp, waitFor, type TestApp } from '../support/test-app.js';
 import { accessibilityViolations, launchBrowser, shoot } from '../support/browser.js';
 
 /**
@@ -107,5 +107,24 @@ describe('the app in the Teams meeting', () => {
     });
     expect(run.actuals.data.startedAt).toBeTruthy();
     await panel(participantPage).getByText('Afsluttet').waitFor();
+  });
+
+  it('6. a meeting without the app: the configuration page picks the conversation, and Save adds the live agenda', async () => {
+    // Planned, agenda not sent: the meeting exists in Teams, the app is not in it yet.
+    const asLead = await app.as(lead);
+    const planned = await asLead('POST', '/conversations', planBody({ schoolId: 'fjordskolen' }));
+    await app.runner.drain();
+    const event = app.sandbox!.state.events.find((e) => e.transactionId === planned.body.id)!;
+    const chat = app.sandbox!.state.meetingChats.find((c) => c.eventId === event.id)!;
+    expect(chat.tabs).toEqual([]);
+    const page = await (await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'da-DK' })).newPage();
+    await page.goto(`${chat.joinUrl}&as=${lead}`);
+    const settings = page.frameLocator('iframe[data-frame-context="settings"]');
+    await settings.getByRole('heading', { name: 'Udviklingssamtale i mødet' }).waitFor();
+    // The meeting's own conversation is chosen already (the meeting chat is linked to it).
+    await expect.poll(() => settings.getByRole('combobox', { name: 'Samtale' }).inputValue()).toBe(planned.body.id);
+    await page.getByRole('button', { name: 'Gem' }).click();
+    await panel(page).getByRole('heading', { name: 'Dagsorden – Fjordskolen' }).waitFor({ timeout: 10_000 });
+    expect(app.sandbox!.state.meetingChats.find((c) => c.id === chat.id)!.tabs.map((t) => t.entityId)).toEqual([planned.body.id]);
   });
 });

@@ -29,7 +29,7 @@ const runtime = {
     appEntity: {},
     dialog: {},
     meeting: { appShareButton: {}, stage: {} },
-    pages: { appButton: {}, host: {}, tabs: {}, backStack: {} },
+    pages: { appButton: {}, config: {}, tabs: {}, backStack: {} },
     teamsCore: {},
   },
 };
@@ -96,7 +96,7 @@ window.addEventListener('message', (event: MessageEvent) => {
       return;
     }
     case 'settings.setValidityState':
-      document.dispatchEvent(new CustomEvent('sandbox-host-valid', { detail: Boolean(request.args?.[0]) }));
+      document.dispatchEvent(new CustomEvent('sandbox-config-valid', { detail: Boolean(request.args?.[0]) }));
       return;
     case 'settings.setSettings': {
       const settings = request.args?.[0] as { entityId?: string; contentUrl?: string; websiteUrl?: string; suggestedDisplayName?: string };
@@ -113,12 +113,12 @@ window.addEventListener('message', (event: MessageEvent) => {
 });
 
 // Teams' own "Save" on the configuration page: ask the page to save (its registered handler).
-document.getElementById('host-save')?.addEventListener('click', () => {
+document.getElementById('config-save')?.addEventListener('click', () => {
   const frame = document.querySelector<HTMLIFrameElement>('iframe[data-frame-context="settings"]');
   frame?.contentWindow?.postMessage({ func: 'settings.save', args: [{}] }, location.origin);
 });
-document.addEventListener('sandbox-host-valid', (event) => {
-  const save = document.getElementById('host-save') as HTMLButtonElement | null;
+document.addEventListener('sandbox-config-valid', (event) => {
+  const save = document.getElementById('config-save') as HTMLButtonElement | null;
   if (save) save.disabled = !(event as CustomEvent<boolean>).detail;
 });
 
