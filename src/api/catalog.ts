@@ -39,6 +39,8 @@ export const catalogSchema = z.object({
       totalMinutes: z.number(),
     }),
   ),
+  /** The municipality's consultants who facilitate (the season planner invites one and asks their calendar). */
+  facilitators: z.array(z.object({ upn: z.string(), displayName: z.string() })),
 });
 export type Catalog = z.infer<typeof catalogSchema>;
 

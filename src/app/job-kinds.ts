@@ -15,6 +15,18 @@ export const conversationSyncJob = defineJobKind({
   group: (p) => `conversation:${p.conversationId}`,
 });
 
+/**
+ * A season's conversations brought to Microsoft 365 together: their syncs run
+ * side by side, so their Graph calls share JSON batches. A retry repeats only
+ * what each is missing.
+ */
+export const seasonSyncJob = defineJobKind({
+  kind: 'season.sync',
+  payload: z.object({ runId: z.uuid(), conversationIds: z.array(z.uuid()).min(1).max(200) }),
+  key: (p) => `season:${p.runId}`,
+  group: (p) => `season:${p.runId}`,
+});
+
 /** Approved minutes: documents to SharePoint, participants told. */
 export const minutesPublishJob = defineJobKind({
   kind: 'minutes.publish',

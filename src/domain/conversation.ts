@@ -68,6 +68,8 @@ export interface PlanInput {
   extraTopics: string[];
   startsAt: Date;
   endsAt: Date;
+  /** The municipality's facilitator, when the municipality plans them in (the season planner). */
+  facilitator?: { upn: string; displayName: string };
 }
 
 export function planConversation(input: PlanInput, now: Date): Conversation {
@@ -111,6 +113,9 @@ export function planConversation(input: PlanInput, now: Date): Conversation {
         external: false,
         invited: true,
       },
+      ...(input.facilitator
+        ? [{ ...input.facilitator, role: 'facilitator' as const, response: 'none' as const, external: false, invited: true }]
+        : []),
     ],
   };
 }

@@ -6,3 +6,9 @@ export function schoolYearOf(date: Date): string {
   const startYear = month >= 8 ? year : year - 1;
   return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
 }
+
+/** The first and last day of a school year ("2026/27" → 2026-08-01 … 2027-07-31), Copenhagen dates. */
+export function schoolYearDates(schoolYear: string): { from: string; to: string } {
+  const start = Number(schoolYear.slice(0, 4));
+  return { from: `${start}-08-01`, to: `${start + 1}-07-31` };
+}

@@ -94,6 +94,50 @@ export const calendarRequests = {
     },
   }),
 
+  /**
+   * Free/busy of up to 20 people at once (calendar: getSchedule, as the
+   * signed-in person: delegated Calendars.ReadBasic). Times asked and answered
+   * in UTC. An address Exchange cannot read comes back with an error, not a failure.
+   */
+  getSchedule: (
+    mailboxUpn: string | 'me',
+    upns: readonly string[],
+    from: Date,
+    to: Date,
+  ): GraphCall<Map<string, { start: Date; end: Date }[] | null>> => ({
+    method: 'POST',
+    url: `${mailboxUpn === 'me' ? '/me' : mailbox(mailboxUpn)}/calendar/getSchedule`,
+    body: {
+      Schedules: upns,
+      StartTime: { dateTime: from.toISOString().slice(0, 19), timeZone: 'UTC' },
+      EndTime: { dateTime: to.toISOString().slice(0, 19), timeZone: 'UTC' },
+      AvailabilityViewInterval: 30,
+    },
+    parse: (body) => {
+      const schedules = z
+        .object({
+          value: z.array(
+            z.object({
+              scheduleId: z.string(),
+              error: z.object({ message: z.string().nullish() }).nullish(),
+              scheduleItems: z.array(z.object({ status: z.string().nullish(), start: dateTimeTimeZone, end: dateTimeTimeZone })).nullish(),
+            }),
+          ),
+        })
+        .parse(body).value;
+      return new Map(
+        schedules.map((s) => [
+          s.scheduleId.toLowerCase(),
+          s.error
+            ? null
+            : (s.scheduleItems ?? [])
+                .filter((item) => item.status !== 'free' && item.status !== 'workingElsewhere')
+                .map((item) => ({ start: utcInstant(item.start), end: utcInstant(item.end) })),
+        ]),
+      );
+    },
+  }),
+
   /** The body as Exchange holds it now, with the Teams meeting blob it appended. */
   getBody: (organizerUpn: string, eventId: string): GraphCall<string> => ({
     method: 'GET',

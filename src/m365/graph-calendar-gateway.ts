@@ -41,6 +41,12 @@ export function graphPersonalCalendar(graph: GraphExecutor, mailbox: string | 'm
         throw error;
       }
     },
+    async freeBusy(upns, from, to) {
+      // getSchedule takes 20 addresses at a time; the batches go out together.
+      const chunks = Array.from({ length: Math.ceil(upns.length / 20) }, (_, i) => upns.slice(i * 20, i * 20 + 20));
+      const answers = await Promise.all(chunks.map((chunk) => graph.send(calendarRequests.getSchedule(mailbox, chunk, from, to))));
+      return new Map(answers.flatMap((answer) => [...answer.entries()]));
+    },
     async meetingOf(eventId) {
       try {
         return await graph.send(calendarRequests.getOwnMeeting(mailbox, eventId));

@@ -20,8 +20,15 @@ export interface GraphExecutorOptions {
   batchRetries?: number;
   /** Upper bound on one Retry-After wait, so a job yields its worker instead of sleeping for minutes. */
   maxRetryWaitMs?: number;
-  /** How long a batch collects calls before it leaves; 0 = the calls made in the same turn of the event loop. */
+  /**
+   * How long a batch waits for one more call: it leaves once no call has come
+   * for this long (or when it is full, or `maxBatchWaitMs` after its first
+   * call). 0 = the calls made in the same turn of the event loop. A few
+   * milliseconds let the syncs of many conversations — each reading the
+   * database first — land in the same batches.
+   */
   batchWindowMs?: number;
+  maxBatchWaitMs?: number;
 }
 
 /** Graph allows at most 20 requests in one JSON batch. */
@@ -47,6 +54,8 @@ export class GraphExecutor {
   private readonly client: Client;
   private queue: Waiting[] = [];
   private flushScheduled = false;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private firstQueuedAt = 0;
   /** HTTP round trips made, for the benchmark and the tests. */
   roundTrips = 0;
 
@@ -76,15 +85,25 @@ export class GraphExecutor {
   private enqueue(waiting: Waiting): void {
     this.queue.push(waiting);
     if (this.queue.length >= maxBatchSize) return void this.flush();
+    const window = this.options.batchWindowMs ?? 0;
+    if (window > 0) {
+      // Debounced: each call gives the batch a little longer, up to the cap from its first call.
+      if (this.queue.length === 1) this.firstQueuedAt = Date.now();
+      if (this.idleTimer) clearTimeout(this.idleTimer);
+      const cap = this.options.maxBatchWaitMs ?? 50;
+      const wait = Math.max(0, Math.min(window, this.firstQueuedAt + cap - Date.now()));
+      this.idleTimer = setTimeout(() => this.flush(), wait);
+      return;
+    }
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    const window = this.options.batchWindowMs ?? 0;
-    if (window > 0) setTimeout(() => this.flush(), window);
-    else setImmediate(() => this.flush());
+    setImmediate(() => this.flush());
   }
 
   private flush(): void {
     this.flushScheduled = false;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     const taken = this.queue.splice(0, this.queue.length);
     for (let start = 0; start < taken.length; start += maxBatchSize) {
       const chunk = taken.slice(start, start + maxBatchSize);

@@ -96,6 +96,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     publicUrl: options.publicUrl,
     driveId: options.driveId,
     teamsApp: { id: options.teamsAppId, botId: options.botId, displayName: 'Udviklingssamtale' },
+    unreadableCalendars: new Set(),
     onAppInstalled: (chat) => {
       const user = state.users.find((u) => u.id === chat.userId);
       // As in Teams, the bot hears about the installation on its own, after Graph has answered.
@@ -212,6 +213,14 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   });
 
   // A person blocking the bot in Teams, for trying what happens when the bot cannot reach someone.
+  // Exchange will not give these mailboxes' free/busy (a guest, a restricted calendar): the planner must plan without them.
+  router.post('/_control/unreadable-calendars', express.json(), (req, res) => {
+    const parsed = z.object({ upns: z.array(z.string().max(320)).max(100) }).safeParse(req.body);
+    if (!parsed.success) return res.status(400).json({ code: 'VALIDATION_FAILED' });
+    context.unreadableCalendars.clear();
+    for (const upn of parsed.data.upns) context.unreadableCalendars.add(upn.toLowerCase());
+    res.json({ unreadable: [...context.unreadableCalendars] });
+  });
   router.post('/_control/block-bot', express.json(), (req, res) => {
     const parsed = z.object({ upn: z.string(), blocked: z.boolean() }).safeParse(req.body);
     const user = parsed.success ? state.findUser(parsed.data.upn) : undefined;

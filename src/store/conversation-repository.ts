@@ -227,6 +227,19 @@ export const conversationRepository = {
     return Number(row?.n ?? 0);
   },
 
+  /** Every conversation of a school year, cancelled ones included (the annual cycle shows them). */
+  async listForSchoolYear(db: Queryable, schoolYear: string): Promise<StoredConversation[]> {
+    const rows = await db.query<Row>('select * from conversations where school_year = $1 order by starts_at', [schoolYear]);
+    if (rows.length === 0) return [];
+    const participants = await db.query<Row>('select * from participants where conversation_id = any($1::uuid[])', [rows.map((r) => r.id)]);
+    return rows.map((row) =>
+      fromRows(
+        row,
+        participants.filter((p) => p.conversation_id === row.id),
+      ),
+    );
+  },
+
   /** The schools that have a conversation (planned or held, not cancelled) in a school year. */
   async schoolsWithConversation(db: Queryable, schoolYear: string): Promise<Set<string>> {
     const rows = await db.query<{ school_id: string }>(

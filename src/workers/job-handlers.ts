@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/app-context.js';
-import { chatDeliveryJob, conversationSyncJob, minutesMailJob, minutesPublishJob } from '../app/job-kinds.js';
-import { syncConversation } from '../app/conversation/sync-conversation.js';
+import { chatDeliveryJob, conversationSyncJob, minutesMailJob, minutesPublishJob, seasonSyncJob } from '../app/job-kinds.js';
+import { syncConversation, syncConversations } from '../app/conversation/sync-conversation.js';
 import { publishMinutes } from '../app/minutes/publish-minutes.js';
 import { mailMinutes } from '../app/minutes/mail-minutes.js';
 import { deliverChatMessage } from '../app/chat/deliver-chat-message.js';
@@ -14,6 +14,7 @@ import type { JobHandler } from '../jobs/job-runner.js';
 export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
   return Object.fromEntries([
     handle(conversationSyncJob, (job, attempt) => syncConversation(ctx, job.conversationId, attempt)),
+    handle(seasonSyncJob, (job, attempt) => syncConversations(ctx, job.conversationIds, attempt)),
     handle(minutesPublishJob, (job, attempt) => publishMinutes(ctx, job.conversationId, attempt)),
     handle(minutesMailJob, (job) => mailMinutes(ctx, job.conversationId, job.upn)),
     handle(chatDeliveryJob, (job, attempt) => deliverChatMessage(ctx, job.outboxId, attempt)),

@@ -71,7 +71,7 @@ describe('the Outlook add-in API', () => {
     });
     expect(made.status).toBe(303);
     const meeting = app.sandbox!.state.events.find((e) => e.subject === 'Samtale med Fjordskolen' && e.mailbox === lead)!;
-    expect(meeting.body.content).toContain('meetup-join');
+    expect(meeting.body.content).toContain('/sandbox/teams/meet/');
     expect((await asLead('GET', `/addin/meeting?eventId=${meeting.id}`)).body.code).toBe('MEETING_NOT_OURS');
     const link = { eventId: meeting.id, schoolId: 'fjordskolen', templateId: 'aarhus-2025', theme: 'Trivsel i overgange', extraTopics: [] };
 
@@ -92,7 +92,7 @@ describe('the Outlook add-in API', () => {
     // The same event, updated: no second meeting; the agenda before Teams' join block; the school leader invited.
     expect(app.sandbox!.state.events.filter((e) => e.transactionId === id)).toHaveLength(0);
     const organiser = app.sandbox!.state.events.find((e) => e.id === meeting.id)!;
-    expect(organiser.body.content.indexOf('Fjordskolen')).toBeLessThan(organiser.body.content.indexOf('meetup-join'));
+    expect(organiser.body.content.indexOf('Fjordskolen')).toBeLessThan(organiser.body.content.indexOf('/sandbox/teams/meet/'));
     expect(organiser.body.content).toContain('Deltag i mødet nu');
     const fjordLeader = conversation.participants.find((p: any) => p.role === 'schoolLeader').upn;
     expect(organiser.attendees.map((a) => a.emailAddress.address.toLowerCase())).toContain(fjordLeader.toLowerCase());

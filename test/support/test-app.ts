@@ -21,14 +21,14 @@ export type ApiCaller = (
 
 /** The whole app in local mode on a free port, with a test database and quick job retries. */
 export async function startTestApp(
-  options: { startJobs?: boolean; now?: () => Date; jobs?: Partial<JobRunnerOptions> } = {},
+  options: { startJobs?: boolean; now?: () => Date; jobs?: Partial<JobRunnerOptions>; organisationFile?: string } = {},
 ): Promise<TestApp> {
   const db = await openTestDatabase();
   const config = loadConfig({
     PORT: '0',
     DATA_DIR: `${root}.data/test-unused`,
     TEMPLATES_DIR: `${root}templates`,
-    ORGANISATION_FILE: `${root}config/organisation.local.json`,
+    ORGANISATION_FILE: options.organisationFile ?? `${root}config/organisation.local.json`,
     JOB_CONCURRENCY: '4',
   });
   const app = await startApp(config, {

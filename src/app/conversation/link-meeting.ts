@@ -55,6 +55,6 @@ export async function linkMeetingCommand(
       linkedEvent: { eventId: command.eventId, iCalUId: meeting.iCalUId, joinUrl: meeting.joinUrl },
     },
     // One meeting is one conversation: the same link sent twice at once (a double click) makes one.
-    `link:${meeting.iCalUId ?? command.eventId}`,
+    { idempotencyKey: `link:${meeting.iCalUId ?? command.eventId}` },
   );
 }

@@ -4,7 +4,7 @@ import type { TemplateItem } from '../../domain/template.js';
 import { AppError } from '../../domain/errors.js';
 import { conversationPolicy, type Actor } from '../../policies/conversation-policy.js';
 import { conversationRepository } from '../../store/conversation-repository.js';
-import { requestSync } from './request-sync.js';
+import { requestSideEffects, requestSync } from './request-sync.js';
 import { m365LinksRepository } from '../../store/m365-links-repository.js';
 import type { AppContext } from '../app-context.js';
 
@@ -23,6 +23,17 @@ export interface PlanConversationCommand {
    * the add-in: it becomes the conversation's event (updated, never created).
    */
   linkedEvent?: { eventId: string; iCalUId: string | null; joinUrl: string | null };
+  /** The municipality's facilitator, invited with the school leader (the season planner). */
+  facilitatorUpn?: string;
+}
+
+export interface PlanOptions {
+  idempotencyKey?: string;
+  /**
+   * 'own': the conversation's own sync job (one plan); 'caller': the caller
+   * queues one job for many conversations, so their Graph calls share batches.
+   */
+  sync?: 'own' | 'caller';
 }
 
 /**
@@ -37,8 +48,9 @@ export async function planConversationCommand(
   ctx: AppContext,
   actor: Actor & { displayName: string },
   command: PlanConversationCommand,
-  idempotencyKey?: string,
+  options: PlanOptions = {},
 ): Promise<{ id: string; created: boolean }> {
+  const { idempotencyKey, sync = 'own' } = options;
   if (!conversationPolicy.canPlan(actor)) throw new AppError('FORBIDDEN');
   const school = ctx.organisation.schools.find((s) => s.id === command.schoolId);
   if (!school) throw new AppError('SCHOOL_NOT_FOUND', { schoolId: command.schoolId });
@@ -63,9 +75,18 @@ export async function planConversationCommand(
   };
   // Domain rules first, so a refused plan costs no directory lookup.
   planConversation(input, ctx.now());
-  const leader = await ctx.directory.getUser(school.leaderUpn).catch(() => null);
+  const [leader, facilitator] = await Promise.all([
+    ctx.directory.getUser(school.leaderUpn).catch(() => null),
+    command.facilitatorUpn ? ctx.directory.getUser(command.facilitatorUpn).catch(() => null) : null,
+  ]);
   const conversation = planConversation(
-    { ...input, school: { ...input.school, leaderName: leader?.displayName ?? school.leaderUpn } },
+    {
+      ...input,
+      school: { ...input.school, leaderName: leader?.displayName ?? school.leaderUpn },
+      ...(command.facilitatorUpn
+        ? { facilitator: { upn: command.facilitatorUpn, displayName: facilitator?.displayName ?? command.facilitatorUpn } }
+        : {}),
+    },
     ctx.now(),
   );
 
@@ -77,7 +98,8 @@ export async function planConversationCommand(
       const { eventId, iCalUId, joinUrl } = command.linkedEvent;
       await m365LinksRepository.save(tx, inserted.id, { eventId, iCalUId, joinUrl });
     }
-    if (inserted.created) await requestSync(tx, inserted.id, 1, ['invitation', 'folder', 'agenda']);
+    if (inserted.created && sync === 'own') await requestSync(tx, inserted.id, 1, ['invitation', 'folder', 'agenda']);
+    if (inserted.created && sync === 'caller') await requestSideEffects(tx, inserted.id, 1, ['invitation', 'folder', 'agenda']);
     return inserted;
   });
   if (result.created) {

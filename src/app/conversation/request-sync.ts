@@ -9,6 +9,11 @@ import { conversationSyncJob } from '../job-kinds.js';
  * makes a newer change queue a fresh run even while an older one is running.
  */
 export async function requestSync(tx: Queryable, conversationId: string, version: number, kinds: SideEffectKind[]): Promise<void> {
-  for (const kind of kinds) await sideEffectsRepository.request(tx, conversationId, kind, version);
+  await requestSideEffects(tx, conversationId, version, kinds);
   await conversationSyncJob.enqueue(tx, { conversationId, version });
+}
+
+/** Marks the side effects as pending (the tab shows them) when the caller queues the job itself (a season's plans). */
+export async function requestSideEffects(tx: Queryable, conversationId: string, version: number, kinds: SideEffectKind[]): Promise<void> {
+  for (const kind of kinds) await sideEffectsRepository.request(tx, conversationId, kind, version);
 }

@@ -75,6 +75,24 @@ export async function syncConversation(ctx: AppContext, conversationId: string, 
   failures.throwIfAny();
 }
 
+/**
+ * Many conversations at once (a season): their syncs side by side, so the
+ * Graph executor puts their calls into shared JSON batches. One failing does
+ * not stop the others; the job is retried if any failed, and each repeats
+ * only what it is missing.
+ */
+export async function syncConversations(ctx: AppContext, conversationIds: readonly string[], attempt: JobAttempt): Promise<void> {
+  const results = await Promise.allSettled(conversationIds.map((id) => syncConversation(ctx, id, attempt)));
+  const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => asRemoteError(r.reason));
+  if (failed.length > 0)
+    throw new RemoteError(
+      503,
+      'SeasonSyncIncomplete',
+      `${failed.length} of ${conversationIds.length}`,
+      Math.max(0, ...failed.map((e) => e.retryAfterMs ?? 0)),
+    );
+}
+
 const linkedDocuments = async (ctx: AppContext, conversationId: string) =>
   (await documentsRepository.list(ctx.db, conversationId)).map((d) => ({ name: d.fileName, url: d.webUrl }));
 

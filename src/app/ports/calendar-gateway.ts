@@ -59,6 +59,12 @@ export interface PersonalCalendar {
   iCalUidOf(eventId: string): Promise<string | null>;
   /** The event as the person's calendar holds it; null when there is no such event. */
   meetingOf(eventId: string): Promise<OwnMeeting | null>;
+  /**
+   * Free/busy of colleagues, as the person may see it (their busy time only,
+   * never what it is): per lower-case UPN the busy intervals, or null when
+   * that calendar could not be read.
+   */
+  freeBusy(upns: readonly string[], from: Date, to: Date): Promise<Map<string, { start: Date; end: Date }[] | null>>;
 }
 
 /** A meeting in the person's own calendar, as the add-in's "link this meeting" needs it. */

@@ -4,6 +4,7 @@ import { getUser, listUsers } from './users-handlers.js';
 import { cancelEvent, createEvent, getEvent, listEvents, preferredZone, respondToEvent, updateEvent } from './events-handlers.js';
 import { sendMail } from './mail-handlers.js';
 import { getInstallationChat, installApp, listInstalledApps } from './teamwork-handlers.js';
+import { getSchedule } from './schedule-handlers.js';
 import { addChatTab, findOnlineMeetings, installChatApp, listChatApps, listChatTabs } from './meeting-handlers.js';
 import {
   createChild,
@@ -34,6 +35,7 @@ const routes: Route[] = [
     /^\/users\/([^/]+)\/events\/([^/]+)\/(accept|tentativelyAccept|decline)$/,
     (c, m, r) => respondToEvent(c, m[1]!, m[2]!, m[3] as 'accept', r.json),
   ],
+  ['POST', /^\/users\/([^/]+)\/calendar\/getSchedule$/, (c, m, r) => getSchedule(c, m[1]!, r.json)],
   ['GET', /^\/users\/([^/]+)\/onlineMeetings$/, (c, m, r) => findOnlineMeetings(c, m[1]!, r)],
   ['GET', /^\/chats\/([^/]+)\/installedApps$/, (c, m) => listChatApps(c, m[1]!)],
   ['POST', /^\/chats\/([^/]+)\/installedApps$/, (c, m, r) => installChatApp(c, m[1]!, r.json)],

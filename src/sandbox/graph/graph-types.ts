@@ -30,6 +30,8 @@ export interface SandboxGraphContext {
   teamsApp: { id: string; botId: string; displayName: string };
   /** Teams tells the bot when it is installed for someone; the sandbox's connector does the same. */
   onAppInstalled?: (chat: import('../sandbox-state.js').SandboxChat) => void;
+  /** Mailboxes whose free/busy Exchange will not give (lower-case addresses), switchable per test. */
+  unreadableCalendars: Set<string>;
 }
 
 /** An error in Graph's own shape: {"error":{"code","message","innerError"}}. */

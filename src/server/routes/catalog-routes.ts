@@ -24,6 +24,7 @@ export function catalogRoutes(ctx: AppContext, mode: 'local' | 'm365', directory
   router.get('/catalog', async (_req, res) => {
     // The school leaders' names from the directory (cached), so the plan page names a person, not an address.
     const leaders = await Promise.all(ctx.organisation.schools.map((s) => ctx.directory.getUser(s.leaderUpn).catch(() => null)));
+    const facilitators = await Promise.all(ctx.organisation.facilitators.map((upn) => ctx.directory.getUser(upn).catch(() => null)));
     reply(res, catalogSchema, {
       municipality: ctx.organisation.municipality,
       defaultTheme: ctx.organisation.defaultTheme,
@@ -34,6 +35,7 @@ export function catalogRoutes(ctx: AppContext, mode: 'local' | 'm365', directory
         leaderName: leaders[i]?.displayName ?? s.leaderUpn,
       })),
       templates: ctx.templates.map((t) => ({ ...t, totalMinutes: totalMinutes(t.items) })),
+      facilitators: ctx.organisation.facilitators.map((upn, i) => ({ upn, displayName: facilitators[i]?.displayName ?? upn })),
     });
   });
 

@@ -56,7 +56,7 @@ export function conversationRoutes(ctx: AppContext): Router {
       ctx,
       actor,
       { ...body, startsAt: new Date(body.startsAt), endsAt: new Date(body.endsAt) },
-      idempotencyKey,
+      { idempotencyKey },
     );
     res.location(`/api/conversations/${id}`);
     reply(res, conversationDetailsSchema, await present(actor, id), created ? 201 : 200);
