@@ -1,6 +1,6 @@
 import type { ChatLocale, ChatPrompt } from '../src/app/ports/chat-sender.js';
 import { cardContentType, type AdaptiveCard } from './cards/adaptive-card.js';
-import { deadlineReminderCard, minutesCard, noLongerParticipantCard, welcomeCard } from './cards/conversation-cards.js';
+import { deadlineReminderCard, minutesCard, noLongerParticipantCard, nudgeCard, welcomeCard } from './cards/conversation-cards.js';
 import { reflectionCard } from './cards/reflection-card.js';
 import { preparationCard } from './cards/preparation-card.js';
 import { evaluationCard } from './cards/evaluation-card.js';
@@ -20,6 +20,8 @@ export function renderPrompt(prompt: ChatPrompt, locale: ChatLocale): OutgoingMe
       return asMessage(welcomeCard(prompt.facts, locale));
     case 'deadlineReminder':
       return asMessage(deadlineReminderCard(prompt.facts, prompt.drawnAt, prompt.agendaDueAt, locale));
+    case 'nudge':
+      return asMessage(nudgeCard(prompt.facts, prompt.items, locale));
     case 'preparation':
       return asMessage(preparationCard(prompt.preparation, locale));
     case 'reflection':

@@ -24,6 +24,7 @@ import type { PersonalCalendar } from './app/ports/calendar-gateway.js';
 import { addinRoutes } from './server/routes/addin-routes.js';
 import { meetingRoutes } from './server/routes/meeting-routes.js';
 import { seasonRoutes } from './server/routes/season-routes.js';
+import { yearRoutes } from './server/routes/year-routes.js';
 import { meetingStreamHub } from './server/meeting-stream-hub.js';
 import { followMeetingChanges, liveRunOf } from './app/meeting/live-agenda.js';
 import { graphDocumentLibrary } from './m365/graph-document-library.js';
@@ -304,6 +305,7 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   api.use(addinRoutes(ctx, calendarOf));
   api.use(meetingRoutes(ctx, meetingHub));
   api.use(seasonRoutes(ctx, calendarOf));
+  api.use(yearRoutes(ctx));
   api.use((req, res) => res.status(404).json(errorBody('NOT_FOUND', localeFromAcceptLanguage(req.header('accept-language')))));
   app.use('/api', api);
   // The Outlook add-in's pane (the manifest's extensions runtime points at /addin/).

@@ -51,6 +51,20 @@ export function deadlineReminderCard(facts: ConversationFacts, drawnAt: Date, ag
   );
 }
 
+/** The municipality's reminder to the school leader: what it is waiting for, and the way to it. */
+export function nudgeCard(facts: ConversationFacts, items: readonly ('agendaLate' | 'minutesLate' | 'noteNotLinked')[], locale: BotLocale): AdaptiveCard {
+  const t = botTexts(locale).nudge;
+  return card(
+    locale,
+    [
+      heading(interpolate(t.title, { school: facts.schoolName })),
+      paragraph(interpolate(t.intro, { when: formatWhen(facts.startsAt, locale) })),
+      ...items.map((item) => paragraph(`- ${t.items[item]}`)),
+    ],
+    [{ type: 'Action.OpenUrl', title: t.open, url: facts.conversationUrl }],
+  );
+}
+
 /** "mine samtaler": the person's upcoming conversations, newest last, each with its link. */
 export function upcomingCard(conversations: readonly ConversationFacts[], locale: BotLocale): AdaptiveCard {
   const t = botTexts(locale);

@@ -27,6 +27,14 @@ export const seasonSyncJob = defineJobKind({
   group: (p) => `season:${p.runId}`,
 });
 
+/** A version of the political committee's briefing, written to SharePoint. */
+export const briefingSaveJob = defineJobKind({
+  kind: 'briefing.save',
+  payload: z.object({ schoolYear: z.string(), version: z.number().int().min(1), actorUpn: z.string(), confirmed: z.array(z.string()) }),
+  key: (p) => `briefing:${p.schoolYear}:${p.version}`,
+  group: (p) => `briefing:${p.schoolYear}`,
+});
+
 /** Approved minutes: documents to SharePoint, participants told. */
 export const minutesPublishJob = defineJobKind({
   kind: 'minutes.publish',

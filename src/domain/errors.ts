@@ -73,7 +73,10 @@ export type AppErrorCode =
   | 'MEETING_NOT_ORGANISER'
   | 'MEETING_CANCELLED'
   | 'MEETING_ALREADY_LINKED'
-  | 'MEETING_NOT_DRIVER';
+  | 'MEETING_NOT_DRIVER'
+  | 'NOTHING_OVERDUE'
+  | 'BRIEFING_BLOCKED'
+  | 'BRIEFING_UNCONFIRMED';
 
 export class AppError extends Error {
   constructor(

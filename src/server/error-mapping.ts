@@ -46,6 +46,9 @@ const statusByCode: Record<string, number> = {
   EVALUATION_NOT_YET: 409,
   AGENDA_ACTION_NOT_POSSIBLE: 409,
   MEETING_NOT_DRIVER: 403,
+  NOTHING_OVERDUE: 409,
+  BRIEFING_BLOCKED: 422,
+  BRIEFING_UNCONFIRMED: 409,
 };
 
 export interface ApiErrorBody {

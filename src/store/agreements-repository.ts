@@ -49,6 +49,16 @@ export const agreementsRepository = {
     }));
   },
 
+  /** The agreements made at a school year's conversations, with their status now (the committee's briefing). */
+  async forSchoolYear(db: Queryable, schoolYear: string): Promise<{ schoolId: string; what: string; status: AgreementStatus }[]> {
+    const rows = await db.query<Row>(
+      `select a.school_id, a.what, a.status from agreements a join conversations c on c.id = a.conversation_id
+       where c.school_year = $1 order by a.school_id, a.made_at, a.what`,
+      [schoolYear],
+    );
+    return rows.map((r) => ({ schoolId: r.school_id, what: r.what, status: agreementStatusSchema.parse(r.status) }));
+  },
+
   async setStatus(db: Queryable, id: string, schoolId: string, status: AgreementStatus, upn: string): Promise<boolean> {
     const rows = await db.query(
       `update agreements set status = $3, status_updated_by = $4, status_updated_at = now() where id = $1 and school_id = $2 returning id`,

@@ -1,7 +1,8 @@
 import type { Queryable } from './database.js';
 
 /** What a chat message is for; the payload says which card or text to build when it is sent. */
-export type ChatMessageKind = 'welcome' | 'deadlineReminder' | 'preparation' | 'reflection' | 'evaluation' | 'minutes' | 'cardUpdate';
+export type ChatMessageKind =
+  'welcome' | 'deadlineReminder' | 'nudge' | 'preparation' | 'reflection' | 'evaluation' | 'minutes' | 'cardUpdate';
 
 export interface OutboxMessage {
   id: number;

@@ -1,5 +1,13 @@
 import type { AppContext } from '../app/app-context.js';
-import { chatDeliveryJob, conversationSyncJob, minutesMailJob, minutesPublishJob, seasonSyncJob } from '../app/job-kinds.js';
+import {
+  briefingSaveJob,
+  chatDeliveryJob,
+  conversationSyncJob,
+  minutesMailJob,
+  minutesPublishJob,
+  seasonSyncJob,
+} from '../app/job-kinds.js';
+import { writeBriefing } from '../app/year/save-briefing.js';
 import { syncConversation, syncConversations } from '../app/conversation/sync-conversation.js';
 import { publishMinutes } from '../app/minutes/publish-minutes.js';
 import { mailMinutes } from '../app/minutes/mail-minutes.js';
@@ -15,6 +23,7 @@ export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
   return Object.fromEntries([
     handle(conversationSyncJob, (job, attempt) => syncConversation(ctx, job.conversationId, attempt)),
     handle(seasonSyncJob, (job, attempt) => syncConversations(ctx, job.conversationIds, attempt)),
+    handle(briefingSaveJob, (job, attempt) => writeBriefing(ctx, job, attempt)),
     handle(minutesPublishJob, (job, attempt) => publishMinutes(ctx, job.conversationId, attempt)),
     handle(minutesMailJob, (job) => mailMinutes(ctx, job.conversationId, job.upn)),
     handle(chatDeliveryJob, (job, attempt) => deliverChatMessage(ctx, job.outboxId, attempt)),

@@ -60,6 +60,14 @@ export async function chatPromptFor(ctx: AppContext, message: OutboxMessage): Pr
         drawnAt: ctx.now(),
         agendaDueAt: agendaDeadline(conversation.startsAt, null, ctx.now()).dueAt,
       };
+    case 'nudge': {
+      const items = (Array.isArray(message.payload.items) ? message.payload.items : []).filter(
+        (i): i is 'agendaLate' | 'minutesLate' | 'noteNotLinked' => i === 'agendaLate' || i === 'minutesLate' || i === 'noteNotLinked',
+      );
+      // The agenda went out meanwhile: that part no longer applies.
+      const still = items.filter((i) => i !== 'agendaLate' || !conversation.agendaSentAt);
+      return still.length ? { kind: 'nudge', facts: conversationFacts(ctx, conversation, message.upn, null), items: still } : null;
+    }
     case 'preparation': {
       const questions = preparationQuestionsFor(conversation, message.upn);
       if (questions.length === 0) return null;

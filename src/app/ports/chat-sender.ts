@@ -82,6 +82,8 @@ export type ChatPrompt =
       drawnAt: Date;
       agendaDueAt: Date;
     }
+  /** The municipality reminds the school leader of what it is waiting for. */
+  | { kind: 'nudge'; facts: ConversationFacts; items: ('agendaLate' | 'minutesLate' | 'noteNotLinked')[] }
   | { kind: 'preparation'; preparation: PreparationPrompt }
   | { kind: 'reflection'; reflection: ReflectionPrompt }
   | { kind: 'evaluation'; evaluation: EvaluationPrompt }
