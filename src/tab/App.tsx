@@ -26,6 +26,8 @@ const EditPlanPage = lazy(() => import('./components/PlanPage.js').then((m) => (
 const MinutesPage = lazy(() => import('./minutes/MinutesPage.js').then((m) => ({ default: m.MinutesPage })));
 const LiveAgendaPanel = lazy(() => import('./meeting/LiveAgendaPanel.js').then((m) => ({ default: m.LiveAgendaPanel })));
 const StageView = lazy(() => import('./meeting/StageView.js').then((m) => ({ default: m.StageView })));
+const SeasonPage = lazy(() => import('./year/SeasonPage.js').then((m) => ({ default: m.SeasonPage })));
+const YearPage = lazy(() => import('./year/YearPage.js').then((m) => ({ default: m.YearPage })));
 const ConfigurePage = lazy(() => import('./meeting/ConfigurePage.js').then((m) => ({ default: m.ConfigurePage })));
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { meSchema } from '../api/catalog.js';
@@ -249,6 +251,10 @@ export function App({ host }: { host: Host }) {
               <ConfigurePage api={api} configuration={host.configuration} meetingChatId={host.meetingChatId} />
             ) : meetingId ? (
               <LiveAgendaPanel key={meetingId} api={api} id={meetingId} shareToStage={host.shareToStage} />
+            ) : route === '/season' && me.isMunicipalLead ? (
+              <SeasonPage api={api} navigate={navigate} />
+            ) : route === '/year' && me.isMunicipalLead ? (
+              <YearPage api={api} navigate={navigate} />
             ) : /^\/plan(\?|$)/.test(route) && me.isMunicipalLead ? (
               <PlanPage api={api} navigate={navigate} schoolId={new URLSearchParams(route.split('?')[1] ?? '').get('school')} />
             ) : editId ? (

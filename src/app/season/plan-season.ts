@@ -37,12 +37,34 @@ export async function planSeasonCommand(
   if (!conversationPolicy.canPlan(actor)) throw new AppError('FORBIDDEN');
   if (new Set(command.slots.map((s) => s.schoolId)).size !== command.slots.length)
     throw new AppError('VALIDATION_FAILED', { field: 'slots' });
+  // Everyone's name at once (one batched round trip, then the directory's cache), not one lookup per plan.
+  const people = [
+    ...new Set(
+      command.slots
+        .map((s) => ctx.organisation.schools.find((school) => school.id === s.schoolId)?.leaderUpn)
+        .concat(command.facilitatorUpn ?? undefined)
+        .filter((u): u is string => Boolean(u)),
+    ),
+  ];
+  await Promise.all(people.map((upn) => ctx.directory.getUser(upn).catch(() => null)));
   const outcomes: SeasonPlanOutcome[] = [];
+  // Each school year's conversations read once (a season is one school year, usually).
+  const planned = new Map<string, Map<string, string>>();
+  const plannedIn = async (schoolYear: string) => {
+    let bySchool = planned.get(schoolYear);
+    if (!bySchool) {
+      const stored = await conversationRepository.listForSchoolYear(ctx.db, schoolYear);
+      bySchool = new Map(
+        stored.filter((s) => s.conversation.status !== 'cancelled').map((s) => [s.conversation.schoolId, s.conversation.id]),
+      );
+      planned.set(schoolYear, bySchool);
+    }
+    return bySchool;
+  };
   for (const slot of command.slots) {
     const schoolYear = schoolYearOf(slot.startsAt);
-    const existing = (await conversationRepository.listForSchoolYear(ctx.db, schoolYear)).find(
-      (s) => s.conversation.schoolId === slot.schoolId && s.conversation.status !== 'cancelled',
-    );
+    const existingId = (await plannedIn(schoolYear)).get(slot.schoolId);
+    const existing = existingId ? { conversation: { id: existingId } } : null;
     if (existing) {
       outcomes.push({ schoolId: slot.schoolId, outcome: 'alreadyPlanned', conversationId: existing.conversation.id });
       continue;
@@ -64,14 +86,15 @@ export async function planSeasonCommand(
         { idempotencyKey: `season:${schoolYear}:${slot.schoolId}`, sync: 'caller' },
       );
       outcomes.push({ schoolId: slot.schoolId, outcome: 'planned', conversationId: id });
+      (await plannedIn(schoolYear)).set(slot.schoolId, id);
     } catch (error) {
       if (!(error instanceof DomainError || error instanceof AppError)) throw error;
       outcomes.push({ schoolId: slot.schoolId, outcome: 'refused', code: error.code, details: error.details });
     }
   }
-  const planned = outcomes.filter((o) => o.outcome === 'planned').map((o) => (o as { conversationId: string }).conversationId);
-  if (planned.length > 0) {
-    await ctx.db.transaction((tx) => seasonSyncJob.enqueue(tx, { runId: randomUUID(), conversationIds: planned }));
+  const created = outcomes.filter((o) => o.outcome === 'planned').map((o) => (o as { conversationId: string }).conversationId);
+  if (created.length > 0) {
+    await ctx.db.transaction((tx) => seasonSyncJob.enqueue(tx, { runId: randomUUID(), conversationIds: created }));
     ctx.wakeJobs();
   }
   return outcomes;

@@ -1,6 +1,7 @@
 import { proposeSeason, type Interval, type Proposal } from '../../domain/season-planner.js';
 import { totalMinutes } from '../../domain/agenda-timing.js';
 import { schoolYearOf } from '../../domain/school-year.js';
+import { toCopenhagenWallClock } from '../../domain/copenhagen-time.js';
 import { AppError } from '../../domain/errors.js';
 import { conversationPolicy, type Actor } from '../../policies/conversation-policy.js';
 import { conversationRepository } from '../../store/conversation-repository.js';
@@ -75,8 +76,10 @@ export async function proposeSeasonSlots(
   for (const upn of people) if (!busy.has(upn)) busy.set(upn, null);
 
   const taken = existing.map(({ conversation: c }) => ({ start: c.startsAt, end: c.endsAt }));
+  // Never a day that has begun: the first day offered is tomorrow at the earliest.
+  const tomorrow = toCopenhagenWallClock(new Date(ctx.now().getTime() + 86_400_000)).slice(0, 10);
   const proposals = proposeSeason({
-    from: request.from,
+    from: request.from > tomorrow ? request.from : tomorrow,
     to: request.to,
     meetingMinutes: totalMinutes(template.items),
     schools: open.map((s) => ({ id: s.id, attendees: [s.leaderUpn, ...common] })),

@@ -60,9 +60,13 @@ export function ConversationList({ api, me, navigate }: { api: ApiClient; me: Me
           {t('list.title')}
         </Title2>
         {me.isMunicipalLead ? (
-          <Button appearance="primary" onClick={() => navigate('/plan')}>
-            {t('list.plan')}
-          </Button>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+            <Button appearance="primary" onClick={() => navigate('/plan')}>
+              {t('list.plan')}
+            </Button>
+            <Button onClick={() => navigate('/season')}>{t('list.season')}</Button>
+            <Button onClick={() => navigate('/year')}>{t('list.year')}</Button>
+          </div>
         ) : null}
       </div>
       {overview ? (
