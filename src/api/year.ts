@@ -62,6 +62,8 @@ export const briefingSchema = z.object({
     }),
   ),
   evaluationResponses: z.number(),
+  ratingsBySchool: z.array(z.object({ label: z.string(), average: z.number() })),
+  ratingsByYear: z.array(z.object({ label: z.string(), average: z.number() })),
   withoutConversation: z.array(z.object({ schoolName: z.string(), reason: nullableString })),
   requirements: z.array(z.object({ schoolName: z.string(), met: z.number(), missing: z.array(z.string()) })),
   overrunItems: z.array(z.object({ title: z.string(), held: z.number(), overran: z.number(), averageOverrunMinutes: z.number() })),

@@ -19,6 +19,8 @@ export interface BriefingDocument {
   agreements: { byStatus: Record<AgreementStatus, number>; items: { schoolName: string; what: string; status: AgreementStatus }[] };
   evaluation: EvaluationSummary | null;
   evaluationResponses: number;
+  ratingsBySchool: { label: string; average: number }[];
+  ratingsByYear: { label: string; average: number }[];
   withoutConversation: { schoolName: string; reason: string | null }[];
   requirements: { schoolName: string; met: number; missing: RequirementKey[] }[];
   overrunItems: OverrunAcross[];
@@ -30,17 +32,31 @@ const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof Heading
   new Paragraph({ text, heading: level });
 const para = (text: string, italics = false) => new Paragraph({ children: [new TextRun({ text, italics })] });
 const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
-const table = (head: string[], rows: string[][]) =>
+const table = (head: string[] | null, rows: string[][]) =>
   new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
+      ...(head ? [new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) })] : []),
       ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
     ],
   });
 
-/** A chart as an image: SVG for Word and LibreOffice, with a PNG for processors without SVG; the table beside it has the numbers. */
-function chart(data: BarChart): Paragraph {
+/**
+ * A chart as an image — SVG, with a PNG for processors without SVG (the PNG
+ * has bars only) — followed by its numbers as a small table, so it reads the
+ * same in every Word processor and to a screen reader.
+ */
+function chart(data: BarChart): (Paragraph | Table)[] {
+  return [
+    chartImage(data),
+    table(
+      null,
+      data.bars.map((b) => [b.label, `${b.value} ${data.unit}`]),
+    ),
+  ];
+}
+
+function chartImage(data: BarChart): Paragraph {
   const { width, height } = chartSize(data);
   return new Paragraph({
     children: [
@@ -60,7 +76,9 @@ function chart(data: BarChart): Paragraph {
 }
 
 /** The charts the document and the tab show, from the same numbers. */
-export function briefingCharts(view: Pick<BriefingDocument, 'agreements' | 'evaluation' | 'overrunItems'>): BarChart[] {
+export function briefingCharts(
+  view: Pick<BriefingDocument, 'agreements' | 'evaluation' | 'overrunItems' | 'ratingsBySchool' | 'ratingsByYear'>,
+): BarChart[] {
   const charts: BarChart[] = [
     {
       title: t.chartAgreements,
@@ -74,6 +92,14 @@ export function briefingCharts(view: Pick<BriefingDocument, 'agreements' | 'eval
       unit: t.unitAnswers,
       bars: view.evaluation.ratingCounts.map((value, i) => ({ label: interpolate(t.rating, { rating: i + 1 }), value })),
     });
+  if (view.ratingsBySchool.length)
+    charts.push({
+      title: t.chartBySchool,
+      unit: t.unitAverage,
+      bars: view.ratingsBySchool.map((r) => ({ label: r.label, value: r.average })),
+    });
+  if (view.ratingsByYear.length > 1)
+    charts.push({ title: t.chartByYear, unit: t.unitAverage, bars: view.ratingsByYear.map((r) => ({ label: r.label, value: r.average })) });
   if (view.overrunItems.length)
     charts.push({
       title: t.chartOverruns,
@@ -88,7 +114,11 @@ export function briefingCharts(view: Pick<BriefingDocument, 'agreements' | 'eval
  * properties name the product only (an author field would carry a name).
  */
 export async function renderBriefingDocx(view: BriefingDocument): Promise<Buffer> {
-  const [agreementsChart, ratingsChart, overrunChart] = briefingCharts(view);
+  const charts = briefingCharts(view);
+  const agreementsChart = charts[0];
+  const ratingsChart = charts.find((c) => c.title === t.chartRatings);
+  const overrunChart = charts.find((c) => c.title === t.chartOverruns);
+  const ratingCharts = charts.filter((c) => c.title === t.chartBySchool || c.title === t.chartByYear);
   const c = view.counts;
   const document = new Document({
     creator: 'Udviklingssamtale',
@@ -114,7 +144,7 @@ export async function renderBriefingDocx(view: BriefingDocument): Promise<Buffer
               ]
             : [para(t.none, true)]),
           heading(t.agreements),
-          agreementsChart ? chart(agreementsChart) : para(''),
+          ...(agreementsChart ? chart(agreementsChart) : []),
           ...(view.agreements.items.length
             ? [
                 table(
@@ -132,7 +162,8 @@ export async function renderBriefingDocx(view: BriefingDocument): Promise<Buffer
                     average: String(view.evaluation.averageRating).replace('.', ','),
                   }),
                 ),
-                ...(ratingsChart ? [chart(ratingsChart)] : []),
+                ...(ratingsChart ? chart(ratingsChart) : []),
+                ...ratingCharts.flatMap(chart),
                 ...(
                   [
                     [t.wentWell, view.evaluation.wentWell],
@@ -149,7 +180,7 @@ export async function renderBriefingDocx(view: BriefingDocument): Promise<Buffer
           heading(t.time),
           ...(view.overrunItems.length && overrunChart
             ? [
-                chart(overrunChart),
+                chartImage(overrunChart),
                 table(
                   [t.item, t.overranIn, t.averageOverrun],
                   view.overrunItems.map((o) => [

@@ -89,6 +89,22 @@ describe(`the municipality's year (${databaseKind()})`, () => {
     expect(briefing.findings).toEqual([]);
   });
 
+  it('shows the evaluation only from five answers, per school too', async () => {
+    const answer = (n: number) =>
+      app.db.query(
+        `insert into evaluations (conversation_id, upn, went_well, adjust, carry_forward, rating) values ($1, $2, 'Tydelig ramme', 'Mere tid', '', $3)`,
+        [held, `deltager${n}@sohavn.example`, 4],
+      );
+    for (let n = 1; n <= 4; n++) await answer(n);
+    const four = (await asLead('GET', '/year/briefing')).body;
+    expect(four).toMatchObject({ evaluation: null, evaluationResponses: 4, ratingsBySchool: [] });
+    await answer(5);
+    const five = (await asLead('GET', '/year/briefing')).body;
+    expect(five.evaluation).toMatchObject({ responses: 5, averageRating: 4 });
+    expect(five.ratingsBySchool).toEqual([{ label: 'Bakkeskolen', average: 4 }]);
+    expect(five.charts.map((c: any) => c.title)).toContain('Gennemsnitlig vurdering pr. skole (mindst 5 svar)');
+  });
+
   it('refuses to save with a test-result level, asks for confirmation of a name, then writes a version to SharePoint', async () => {
     await asLead('PUT', '/year/schools/skovbrynet/reason', {
       schoolYear: '2026/27',

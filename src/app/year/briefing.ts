@@ -24,6 +24,9 @@ export interface BriefingView {
   /** The participants' evaluation across the schools; null below five answers (nobody told apart). */
   evaluation: EvaluationSummary | null;
   evaluationResponses: number;
+  /** Average rating per school this year and per school year overall — only groups of five answers or more. */
+  ratingsBySchool: { label: string; average: number }[];
+  ratingsByYear: { label: string; average: number }[];
   withoutConversation: { schoolName: string; reason: string | null }[];
   requirements: { schoolName: string; met: number; missing: RequirementKey[] }[];
   overrunItems: OverrunAcross[];
@@ -65,8 +68,21 @@ export async function viewBriefing(ctx: AppContext, actor: Actor, schoolYear?: s
   const byStatus: Record<AgreementStatus, number> = { open: 0, inProgress: 0, done: 0, dropped: 0 };
   for (const a of agreements) byStatus[a.status]++;
 
-  const answers = (await evaluationsRepository.all(ctx.db)).filter((e) => e.schoolYear === year.schoolYear);
+  const everyAnswer = await evaluationsRepository.all(ctx.db);
+  const answers = everyAnswer.filter((e) => e.schoolYear === year.schoolYear);
   const evaluation = answers.length >= minimumGroup ? summarizeEvaluations(answers) : null;
+  const averages = (groups: Map<string, { rating: number }[]>) =>
+    [...groups.entries()]
+      .filter(([, group]) => group.length >= minimumGroup)
+      .map(([label, group]) => ({ label, average: Math.round((group.reduce((s, e) => s + e.rating, 0) / group.length) * 10) / 10 }));
+  const group = <T extends { rating: number }>(items: readonly T[], key: (item: T) => string) => {
+    const map = new Map<string, T[]>();
+    for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+    return map;
+  };
+  const schoolOfConversation = new Map(conversations.map((c) => [c.id, c.schoolName]));
+  const ratingsBySchool = averages(group(answers, (e) => schoolOfConversation.get(e.conversationId) ?? ''));
+  const ratingsByYear = averages(group(everyAnswer, (e) => e.schoolYear)).sort((a, b) => a.label.localeCompare(b.label));
 
   const runs = await meetingRunsRepository.started(ctx.db);
   const overrunItems = overrunsAcross(
@@ -120,6 +136,8 @@ export async function viewBriefing(ctx: AppContext, actor: Actor, schoolYear?: s
     agreements: { byStatus, items: agreements.map(({ schoolName, what, status }) => ({ schoolName, what, status })) },
     evaluation,
     evaluationResponses: answers.length,
+    ratingsBySchool,
+    ratingsByYear,
     withoutConversation,
     requirements: year.schools
       .filter((s) => s.conversation && s.conversation.status !== 'cancelled')
