@@ -53,6 +53,8 @@ function chart(data: BarChart): (Paragraph | Table)[] {
       null,
       data.bars.map((b) => [b.label, `${b.value} ${data.unit}`]),
     ),
+    // Word joins tables that touch: a paragraph keeps this one apart from the next.
+    para(''),
   ];
 }
 
