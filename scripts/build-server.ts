@@ -24,6 +24,8 @@ await build({
   format: 'esm',
   target: 'node20', // the oldest Node the app still starts on (this machine kind ships 20; Azure runs 24)
   external,
+  // Split at dynamic imports, so what only Microsoft 365 mode needs (node-postgres, MSAL) is not loaded locally.
+  splitting: true,
   sourcemap: true,
   logLevel: 'warning',
 });

@@ -8,14 +8,12 @@ import { CloudAdapter } from '@microsoft/agents-hosting';
 import type { AppConfig } from './config.js';
 import type { Database } from './store/database.js';
 import { openPgliteDatabase } from './store/pglite-database.js';
-import { openPostgresDatabase } from './store/postgres-database.js';
 import { migrate } from './store/migrate.js';
 import { loadOrganisation, loadTemplates } from './store/catalog-files.js';
 import { createSandbox, localApp, type Sandbox } from './sandbox/sandbox-server.js';
 import { sandboxTenantId } from './sandbox/graph/teamwork-handlers.js';
 import { GraphExecutor } from './m365/graph-executor.js';
 import { SandboxAuthenticationHandler } from './m365/graph-auth.js';
-import { createConfidentialClient, postgresEntraToken } from './m365/entra/entra-credentials.js';
 import { appOnlyGraphTokens, onBehalfOfGraphTokens } from './m365/entra/graph-token-providers.js';
 import type { Directory } from './app/ports/directory.js';
 import { graphDirectory } from './m365/graph-directory.js';
@@ -98,10 +96,15 @@ function botAuthConfiguration(config: Extract<AppConfig, { mode: 'm365' }>) {
 }
 
 export async function openDatabase(config: AppConfig): Promise<Database> {
-  if (config.databaseUrl && config.databaseEntraAuth && config.mode === 'm365' && config.credential.kind === 'managedIdentity') {
-    return openPostgresDatabase(config.databaseUrl, undefined, postgresEntraToken(config.credential.clientId));
+  // node-postgres and MSAL are loaded only where they are used: the embedded database needs neither.
+  if (config.databaseUrl) {
+    const { openPostgresDatabase } = await import('./store/postgres-database.js');
+    if (config.databaseEntraAuth && config.mode === 'm365' && config.credential.kind === 'managedIdentity') {
+      const { postgresEntraToken } = await import('./m365/entra/entra-credentials.js');
+      return openPostgresDatabase(config.databaseUrl, undefined, postgresEntraToken(config.credential.clientId));
+    }
+    return openPostgresDatabase(config.databaseUrl);
   }
-  if (config.databaseUrl) return openPostgresDatabase(config.databaseUrl);
   mkdirSync(config.dataDir, { recursive: true });
   return openPgliteDatabase(join(config.dataDir, 'db'));
 }
@@ -150,7 +153,7 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   // Microsoft 365 mode: one MSAL client for the app (managed identity as federated credential, certificate or secret).
   const entraClient =
     config.mode === 'm365'
-      ? createConfidentialClient({
+      ? (await import('./m365/entra/entra-credentials.js')).createConfidentialClient({
           tenantId: config.tenantId,
           clientId: config.clientId,
           authorityHost: config.authorityHost,
