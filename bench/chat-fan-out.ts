@@ -8,62 +8,32 @@
  * i.e. ≥ 90 % of the limit), prompts lost and duplicates (goal 0 each); a
  * second run adds 30 % injected 429s. Asserts nothing. Run: npx tsx bench/chat-fan-out.ts
  */
-import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../src/config.js';
 import { startApp } from '../src/compose.js';
 import { openPgliteDatabase } from '../src/store/pglite-database.js';
-import { conversationRepository } from '../src/store/conversation-repository.js';
-import { planConversation } from '../src/domain/conversation.js';
 import { startReflectionRound } from '../src/app/reflection/start-reflection-round.js';
 import { stableUserId } from '../src/sandbox/demo-tenant.js';
+import { conversationWith, sandboxPeople } from './support/bench-helpers.js';
 
 const participants = Number(process.env.BENCH_PARTICIPANTS ?? 1000);
 const db = await openPgliteDatabase();
-const app = await startApp(loadConfig({ PORT: '0', ORGANISATION_FILE: 'config/organisation.local.json', JOB_CONCURRENCY: '8' }), {
-  db,
-  jobs: { pollIntervalMs: 50, backoffBaseMs: 200, backoffCapMs: 5000 },
-});
+const app = await startApp(
+  loadConfig({
+    PORT: '0',
+    ORGANISATION_FILE: 'config/organisation.local.json',
+    ...(process.env.JOB_CONCURRENCY ? { JOB_CONCURRENCY: process.env.JOB_CONCURRENCY } : {}),
+  }),
+  {
+    db,
+    jobs: { pollIntervalMs: 50, backoffBaseMs: 200, backoffCapMs: 5000 },
+  },
+);
 const sandbox = app.sandbox!;
-const template = app.ctx.templates.find((t) => t.id === 'aarhus-2025')!;
 
 async function runRound(label: string, faultRate: number): Promise<void> {
   // A conversation with 1,000 invitees, all new to the bot.
-  const people = Array.from({ length: participants }, (_, i) => {
-    const upn = `deltager${i}.${label}@sohavn.example`;
-    sandbox.state.users.push({
-      id: stableUserId(upn),
-      displayName: `Deltager ${i}`,
-      userPrincipalName: upn,
-      mail: upn,
-      jobTitle: '',
-      department: '',
-    });
-    return {
-      upn,
-      displayName: `Deltager ${i}`,
-      role: 'participant' as const,
-      response: 'accepted' as const,
-      external: false,
-      invited: true,
-    };
-  });
-  const startsAt = new Date(Date.now() + 3 * 24 * 60 * 60_000);
-  const planned = planConversation(
-    {
-      id: randomUUID(),
-      municipality: 'Søhavn Kommune',
-      school: { id: 'bakkeskolen', name: 'Bakkeskolen', leaderUpn: 'anders.holm@sohavn.example', leaderName: 'Anders Holm' },
-      organizer: { upn: 'mette.lund@sohavn.example', displayName: 'Mette Lund' },
-      template,
-      theme: '',
-      extraTopics: [],
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 120 * 60_000),
-    },
-    new Date(),
-  );
-  const conversation = { ...planned, status: 'agendaSent' as const, participants: [...planned.participants, ...people] };
-  await conversationRepository.insert(db, conversation, randomUUID(), 'bench');
+  const people = sandboxPeople(app, participants, `.${label}`);
+  const conversation = await conversationWith(app, people);
 
   sandbox.connectorFaults.configure({ rate: faultRate, statuses: [429], retryAfterSeconds: 0 });
   const stats = { ...sandbox.connectorStats };

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { startApp } from '../src/compose.js';
 import { openPgliteDatabase } from '../src/store/pglite-database.js';
+import { signedInHeaders } from './support/bench-helpers.js';
 
 const schools = Number(process.env.BENCH_SCHOOLS ?? 50);
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 100);
@@ -27,13 +28,7 @@ writeFileSync(file, JSON.stringify(organisation));
 
 const db = await openPgliteDatabase();
 const app = await startApp(loadConfig({ PORT: '0', ORGANISATION_FILE: file }), { db, jobs: { pollIntervalMs: 50 } });
-const signIn = await fetch(`${app.url}/api/dev/sign-in`, {
-  method: 'POST',
-  headers: { 'Content-Type': 'application/json' },
-  body: JSON.stringify({ upn: 'mette.lund@sohavn.example' }),
-});
-const { token } = (await signIn.json()) as { token: string };
-const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+const headers = await signedInHeaders(app);
 const proposal = (await (
   await fetch(`${app.url}/api/season/proposal?from=2027-01-04&to=2027-03-19&templateId=aarhus-2025`, { headers })
 ).json()) as { proposals: { schoolId: string; startsAt?: string; endsAt?: string }[] };

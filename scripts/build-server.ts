@@ -17,7 +17,8 @@ const external = Object.keys(dependencies)
   .flatMap((name) => [name, `${name}/*`]);
 await rm(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: 'src/main.ts' },
+  // The agenda's worker thread is its own entry: it is started by file name (src/documents/agenda-renderer.ts).
+  entryPoints: { main: 'src/main.ts', 'agenda-docx-worker': 'src/documents/agenda-docx-worker.ts' },
   outdir,
   bundle: true,
   platform: 'node',

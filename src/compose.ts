@@ -56,7 +56,9 @@ import { errorMapping, errorBody } from './server/error-mapping.js';
 import { localeFromAcceptLanguage } from './i18n/messages.js';
 import { createAgent } from '../bot/agent.js';
 import { agentsChatSender } from '../bot/agents-chat-sender.js';
-import { ChatPacer, pacingMiddleware } from '../bot/chat-pacer.js';
+import { ChatPacer, pacedConversationLimits, pacingMiddleware, type SendSlots } from '../bot/chat-pacer.js';
+import { memorySendTimeline } from './m365/memory-send-timeline.js';
+import { reserveSendSlot } from './store/send-slots-repository.js';
 import { appPath } from './app-root.js';
 
 export interface ComposeOverrides {
@@ -195,7 +197,13 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
   // The SDK's default turn error handler tells users to "fix the source code"; ours logs and lets the agent apologise in Danish.
   adapter.onTurnError = async (context, error) =>
     console.error('Bot turn failed:', context.activity.type, (error as any)?.response?.data ?? error);
-  adapter.use(pacingMiddleware(overrides.pacer ?? new ChatPacer()));
+  // Teams' limits held across instances: send slots reserved in the PostgreSQL every instance shares;
+  // embedded PGlite belongs to this one process, so its timeline is kept here.
+  const sendSlots: SendSlots =
+    db.kind === 'postgres'
+      ? (tenantId, conversationId) => reserveSendSlot(db, tenantId, conversationId, pacedConversationLimits)
+      : memorySendTimeline(pacedConversationLimits);
+  adapter.use(pacingMiddleware(overrides.pacer ?? new ChatPacer(sendSlots)));
 
   let runner: JobRunner | null = null;
   const ctx: AppContext = {
@@ -217,6 +225,7 @@ export async function startApp(config: AppConfig, overrides: ComposeOverrides = 
     lexicon: danishLexicon,
     now: overrides.now ?? (() => new Date()),
     wakeJobs: () => runner?.wake(),
+    limits: { planBacklog: config.planBacklogLimit },
   };
   runner = new JobRunner(db, jobHandlers(ctx), {
     concurrency: config.jobConcurrency,

@@ -52,7 +52,8 @@ const envSchema = z.object({
   /** The Entra app's Application ID URI that tab tokens are issued for (api://host/clientId). */
   AZURE_API_AUDIENCE: z.string().optional(),
   SHAREPOINT_DRIVE_ID: z.string().optional(),
-  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(48),
+  PLAN_BACKLOG_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(500),
   /** The app's id in the tenant's app catalog (not the manifest id), for installing it for people through Graph. */
   TEAMS_APP_CATALOG_ID: z.string().optional(),
   /** The Teams app's manifest id, for deep links from chat cards into the tab (Microsoft 365 mode). */
@@ -78,6 +79,8 @@ export type AppConfig = {
   organisationFile: string;
   templatesDir: string;
   jobConcurrency: number;
+  /** Conversations waiting for Microsoft 365 beyond which "Plan samtale" answers 503 with Retry-After. */
+  planBacklogLimit: number;
   preparationDaysBefore: number;
   /** The Teams app and its bot. */
   teamsAppId: string;
@@ -116,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL ?? null,
     templatesDir: resolve(e.TEMPLATES_DIR),
     jobConcurrency: e.JOB_CONCURRENCY,
+    planBacklogLimit: e.PLAN_BACKLOG_LIMIT,
     preparationDaysBefore: e.CHAT_PREPARATION_DAYS,
     manifestAppId: e.TEAMS_APP_ID ?? null,
     appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING ?? null,

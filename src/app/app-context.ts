@@ -32,4 +32,6 @@ export interface AppContext {
   now: () => Date;
   /** Tells the job runner new work is waiting, so it starts without a poll delay. */
   wakeJobs: () => void;
+  /** Admission control: conversations waiting for Microsoft 365 beyond which new plans are turned away (503). */
+  limits: { planBacklog: number };
 }

@@ -76,7 +76,8 @@ export type AppErrorCode =
   | 'MEETING_NOT_DRIVER'
   | 'NOTHING_OVERDUE'
   | 'BRIEFING_BLOCKED'
-  | 'BRIEFING_UNCONFIRMED';
+  | 'BRIEFING_UNCONFIRMED'
+  | 'BUSY';
 
 export class AppError extends Error {
   constructor(

@@ -130,3 +130,9 @@ export function backoffMs(attempt: number, baseMs: number, capMs: number, retryA
   const exponential = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.max(retryAfterMs, Math.round(exponential * (0.5 + random() * 0.5)));
 }
+
+/** How many jobs of a kind wait to run (admission control reads it). */
+export async function queuedJobs(db: Queryable, kind: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(`select count(*)::int as n from jobs where kind = $1 and status = 'queued'`, [kind]);
+  return Number(row?.n ?? 0);
+}

@@ -10,7 +10,10 @@ export interface RetryHint {
 }
 
 export interface JobRunnerOptions {
+  /** The most jobs run at once; the runner starts lower and finds its pace (below). */
   concurrency: number;
+  /** The fewest jobs run at once, however much Microsoft 365 throttles. */
+  minConcurrency?: number;
   pollIntervalMs: number;
   backoffBaseMs: number;
   backoffCapMs: number;
@@ -25,6 +28,15 @@ export interface JobRunnerOptions {
  */
 export class JobRunner {
   private running = false;
+  /**
+   * How many jobs may run now: additive increase, multiplicative decrease.
+   * Every run that ends well earns a little more room; a run Microsoft 365
+   * sent back (429/503, Retry-After) halves it. So a backlog is worked off as
+   * fast as Graph and Teams allow, and a throttled tenant is not pressed harder.
+   */
+  private allowed: number;
+  private runningNow = 0;
+  private successes = 0;
 
   /** Whether the workers are polling (the readiness probe asks). */
   get isRunning(): boolean {
@@ -37,7 +49,36 @@ export class JobRunner {
     private readonly db: Database,
     private readonly handlers: Record<string, JobHandler>,
     private readonly options: JobRunnerOptions,
-  ) {}
+  ) {
+    this.allowed = Math.min(options.concurrency, Math.max(this.minimum, 4));
+  }
+
+  private get minimum(): number {
+    return Math.max(1, Math.min(this.options.minConcurrency ?? 2, this.options.concurrency));
+  }
+
+  /** Jobs allowed to run at once right now (for the bench and the readiness probe). */
+  get currentConcurrency(): number {
+    return this.allowed;
+  }
+
+  private finished(outcome: 'done' | 'throttled' | 'failed'): void {
+    if (outcome === 'throttled') {
+      this.allowed = Math.max(this.minimum, Math.floor(this.allowed / 2));
+      this.successes = 0;
+      this.lastThrottledAt = Date.now();
+      return;
+    }
+    if (outcome !== 'done') return;
+    // Until Microsoft 365 has pushed back lately, every success opens one more slot (the room doubles with
+    // each round of jobs); after a push-back, one more slot per round.
+    const cautious = Date.now() - this.lastThrottledAt < 60_000;
+    if (!cautious || ++this.successes >= this.allowed) {
+      this.allowed = Math.min(this.options.concurrency, this.allowed + 1);
+      this.successes = 0;
+    }
+  }
+  private lastThrottledAt = 0;
 
   start(): void {
     if (this.running) return;
@@ -47,12 +88,20 @@ export class JobRunner {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake();
+    this.wakeAll();
     await Promise.all(this.workers.splice(0));
   }
 
-  wake(): void {
-    for (const resolve of this.wakeUp.splice(0)) resolve();
+  /**
+   * New work is waiting: wakes one sleeping worker (a plan queues one job; waking
+   * every idle worker would send them all to the database for one row).
+   */
+  wake(workers = 1): void {
+    for (const resolve of this.wakeUp.splice(0, workers)) resolve();
+  }
+
+  private wakeAll(): void {
+    this.wake(this.wakeUp.length);
   }
 
   /** Runs ready jobs until none is left; for tests and scripts that want a quiet queue. */
@@ -61,7 +110,7 @@ export class JobRunner {
     while (Date.now() < deadline) {
       const [row] = await this.db.query<{ open: number }>(`select count(*)::int as open from jobs where status in ('queued', 'running')`);
       if (!row || row.open === 0) return;
-      this.wake();
+      this.wakeAll();
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     throw new Error('JobRunner.drain timed out');
@@ -69,12 +118,21 @@ export class JobRunner {
 
   private async work(): Promise<void> {
     while (this.running) {
-      const job = await claimJob(this.db, this.leaseSeconds).catch(() => null);
-      if (!job) {
+      // Over the current allowance: this worker waits for room rather than claiming.
+      if (this.runningNow >= this.allowed) {
         await this.sleep(this.options.pollIntervalMs);
         continue;
       }
-      await this.runOne(job);
+      this.runningNow++;
+      let claimed = false;
+      try {
+        const job = await claimJob(this.db, this.leaseSeconds).catch(() => null);
+        claimed = job !== null;
+        if (job) await this.runOne(job);
+      } finally {
+        this.runningNow--;
+      }
+      if (!claimed) await this.sleep(this.options.pollIntervalMs);
     }
   }
 
@@ -105,9 +163,13 @@ export class JobRunner {
         try {
           if (!handler) throw new Error(`No handler for job kind ${job.kind}`);
           await handler(job);
+          this.finished('done');
           return (await completeJob(this.db, job)) ? 'done' : 'takenOver';
         } catch (error) {
           const hint = (error as RetryHint).retryAfterMs ?? 0;
+          const { status, code } = error as { status?: number; code?: string };
+          // Throttling is Microsoft 365 saying "slower"; a job waiting its turn (the welcome card first) is not.
+          this.finished(code !== 'WaitingForWelcome' && (status === 429 || status === 503 || hint > 0) ? 'throttled' : 'failed');
           const delay = backoffMs(job.attempts, this.options.backoffBaseMs, this.options.backoffCapMs, hint);
           const willRetry = await failJob(this.db, job, describe(error), delay);
           await this.options.onJobFailed?.(job, error, willRetry);

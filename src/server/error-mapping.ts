@@ -49,6 +49,7 @@ const statusByCode: Record<string, number> = {
   NOTHING_OVERDUE: 409,
   BRIEFING_BLOCKED: 422,
   BRIEFING_UNCONFIRMED: 409,
+  BUSY: 503,
 };
 
 export interface ApiErrorBody {
@@ -123,6 +124,7 @@ export const errorMapping: ErrorRequestHandler = (error, req, res, _next) => {
     return;
   }
   if (error instanceof DomainError || error instanceof AppError) {
+    if (typeof error.details.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(error.details.retryAfterSeconds));
     res.status(statusByCode[error.code] ?? 422).json(errorBody(error.code, locale, error.details));
     return;
   }

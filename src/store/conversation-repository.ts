@@ -53,15 +53,24 @@ function fromRows(row: Row, participants: Row[]): StoredConversation {
   };
 }
 
-async function writeParticipants(tx: Queryable, id: string, participants: readonly Participant[]): Promise<void> {
-  await tx.query('delete from participants where conversation_id = $1', [id]);
-  for (const [position, p] of participants.entries()) {
-    await tx.query(
-      `insert into participants (conversation_id, upn, display_name, role, response, position, external, invited)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [id, p.upn, p.displayName, p.role, p.response, position, p.external, p.invited],
-    );
-  }
+/** The participants in their order, in one statement (a fresh conversation has none to delete first). */
+async function writeParticipants(tx: Queryable, id: string, participants: readonly Participant[], fresh = false): Promise<void> {
+  if (!fresh) await tx.query('delete from participants where conversation_id = $1', [id]);
+  if (participants.length === 0) return;
+  await tx.query(
+    `insert into participants (conversation_id, upn, display_name, role, response, position, external, invited)
+     select $1, * from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::boolean[], $8::boolean[])`,
+    [
+      id,
+      participants.map((p) => p.upn),
+      participants.map((p) => p.displayName),
+      participants.map((p) => p.role),
+      participants.map((p) => p.response),
+      participants.map((_, position) => position),
+      participants.map((p) => p.external),
+      participants.map((p) => p.invited),
+    ],
+  );
 }
 
 export const conversationRepository = {
@@ -107,17 +116,22 @@ export const conversationRepository = {
       );
       return { id: existing!.id, created: false, idempotencyKey: existing!.idempotency_key, requestHash: existing!.request_hash };
     }
-    await writeParticipants(tx, conversation.id, conversation.participants);
+    await writeParticipants(tx, conversation.id, conversation.participants, true);
     await tx.query('insert into m365_links (conversation_id) values ($1)', [conversation.id]);
     return { id: conversation.id, created: true };
   },
 
   async get(db: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredConversation | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const [row] = await db.query<Row>(`select * from conversations where id = $1${options.forUpdate ? ' for update' : ''}`, [id]);
+    // One round trip: the participants come along as a JSON array.
+    const [row] = await db.query<Row>(
+      `select c.*, (select coalesce(json_agg(p order by p.position), '[]'::json) from participants p where p.conversation_id = c.id)
+         as participant_rows
+       from conversations c where c.id = $1${options.forUpdate ? ' for update of c' : ''}`,
+      [id],
+    );
     if (!row) return null;
-    const participants = await db.query<Row>('select * from participants where conversation_id = $1 order by position', [id]);
-    return fromRows(row, participants);
+    return fromRows(row, row.participant_rows as Row[]);
   },
 
   /**
@@ -125,6 +139,16 @@ export const conversationRepository = {
    * `expectedVersion` was read. Moving onto another conversation's school and
    * start is refused (one conversation per school per start time).
    */
+  /** A change of status alone (the invitation went out): one statement, no rewrite of the participants. */
+  async updateStatus(tx: Queryable, id: string, status: Conversation['status'], expectedVersion: number): Promise<number> {
+    const updated = await tx.query<{ version: number }>(
+      `update conversations set status = $3, version = version + 1, updated_at = now() where id = $1 and version = $2 returning version`,
+      [id, expectedVersion, status],
+    );
+    if (!updated[0]) throw new AppError('VERSION_CONFLICT', { id });
+    return Number(updated[0].version);
+  },
+
   async update(tx: Queryable, conversation: Conversation, expectedVersion: number): Promise<number> {
     const clash = await tx.query<{ id: string }>('select id from conversations where school_id = $1 and starts_at = $2 and id <> $3', [
       conversation.schoolId,

@@ -73,6 +73,24 @@ export const documentsRepository = {
     return row ? toDocument(row) : null;
   },
 
+  /** In one query: the data package as it stands, and whether any file waits to go to SharePoint or to be removed there. */
+  async overview(
+    db: Queryable,
+    conversationId: string,
+  ): Promise<{ active: StoredDocument[]; waitingUploads: number; waitingRemovals: number }> {
+    const rows = await db.query<Row>(
+      `select ${metadataColumns}, removed_at is not null as removed, (drive_item_id is null or replaced) as waiting
+       from documents where conversation_id = $1 order by created_at, file_name`,
+      [conversationId],
+    );
+    const active = rows.filter((r) => !r.removed);
+    return {
+      active: active.map(toDocument),
+      waitingUploads: active.filter((r) => r.waiting).length,
+      waitingRemovals: rows.length - active.length,
+    };
+  },
+
   async list(db: Queryable, conversationId: string): Promise<StoredDocument[]> {
     const rows = await db.query<Row>(
       `select ${metadataColumns} from documents where conversation_id = $1 and removed_at is null order by created_at, file_name`,

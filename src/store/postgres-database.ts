@@ -34,8 +34,11 @@ export async function openPostgresDatabase(
   });
   // One connection per instance holds every LISTEN; opened on first use, closed with the pool.
   let listener: Promise<pg.Client> | null = null;
-  const handlers = new Map<string, Set<(payload: string) => void>>();
-  const listenerClient = () =>
+  let closed = false;
+  // A channel's entry goes into the map before its LISTEN is awaited, so two
+  // streams opened at the same moment share one set of handlers.
+  const channels = new Map<string, { handlers: Set<(payload: string) => void>; listening: Promise<unknown> }>();
+  const listenerClient = (): Promise<pg.Client> =>
     (listener ??= (async () => {
       const client = new pg.Client({
         connectionString,
@@ -43,24 +46,43 @@ export async function openPostgresDatabase(
         ...(schema ? { options: `-c search_path="${schema}"` } : {}),
       });
       await client.connect();
-      client.on('notification', (n) => handlers.get(n.channel)?.forEach((h) => h(n.payload ?? '')));
-      // A dropped connection is opened again at the next listen; the streams then catch up from the database.
-      client.on('error', () => (listener = null));
+      client.on('notification', (n) => channels.get(n.channel)?.handlers.forEach((h) => h(n.payload ?? '')));
+      // A dropped connection is opened again and listens to every channel it had;
+      // the streams then catch up from the database at their next change.
+      client.on('error', () => {
+        listener = null;
+        if (!closed && channels.size > 0) setTimeout(relisten, 1000).unref();
+      });
       return client;
     })());
+  const relisten = () => {
+    if (closed) return;
+    for (const [channel, entry] of channels) entry.listening = listenerClient().then((c) => c.query(`listen ${channel}`));
+  };
   return {
     kind: 'postgres',
     async listen(channel, handler) {
       if (!/^[a-z_]+$/.test(channel)) throw new Error(`Not a channel name: ${channel}`);
-      const client = await listenerClient();
-      const set = handlers.get(channel) ?? new Set();
-      if (set.size === 0) await client.query(`listen ${channel}`);
-      set.add(handler);
-      handlers.set(channel, set);
-      return async () => {
-        set.delete(handler);
-        if (set.size === 0) await client.query(`unlisten ${channel}`).catch(() => undefined);
+      let entry = channels.get(channel);
+      if (!entry) {
+        entry = { handlers: new Set(), listening: listenerClient().then((c) => c.query(`listen ${channel}`)) };
+        channels.set(channel, entry);
+      }
+      const joined = entry;
+      joined.handlers.add(handler);
+      const leave = async () => {
+        joined.handlers.delete(handler);
+        if (joined.handlers.size > 0 || channels.get(channel) !== joined) return;
+        channels.delete(channel);
+        await (await listenerClient()).query(`unlisten ${channel}`).catch(() => undefined);
       };
+      try {
+        await joined.listening;
+      } catch (error) {
+        await leave();
+        throw error;
+      }
+      return leave;
     },
     ...asQueryable(pool),
     async transaction(work) {
@@ -81,6 +103,7 @@ export async function openPostgresDatabase(
       await pool.query(sql);
     },
     close: async () => {
+      closed = true;
       if (listener) await (await listener).end().catch(() => undefined);
       await pool.end();
     },

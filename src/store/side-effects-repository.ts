@@ -15,12 +15,14 @@ export interface SideEffect {
 
 export const sideEffectsRepository = {
   /** Asks for the work again: pending until a job that has seen `version` reports on it. */
-  async request(db: Queryable, conversationId: string, kind: SideEffectKind, version: number): Promise<void> {
+  async request(db: Queryable, conversationId: string, kinds: SideEffectKind | readonly SideEffectKind[], version: number): Promise<void> {
+    const list = typeof kinds === 'string' ? [kinds] : kinds;
+    if (list.length === 0) return;
     await db.query(
-      `insert into side_effects (conversation_id, kind, status, requested_version) values ($1, $2, 'pending', $3)
+      `insert into side_effects (conversation_id, kind, status, requested_version) select $1, kind, 'pending', $3 from unnest($2::text[]) as kind
        on conflict (conversation_id, kind) do update set status = 'pending', error_code = null, attempts = 0,
          requested_version = greatest(side_effects.requested_version, excluded.requested_version), updated_at = now()`,
-      [conversationId, kind, version],
+      [conversationId, list, version],
     );
   },
 
@@ -31,17 +33,18 @@ export const sideEffectsRepository = {
   async record(
     db: Queryable,
     conversationId: string,
-    kind: SideEffectKind,
+    kinds: SideEffectKind | readonly SideEffectKind[],
     status: Exclude<SideEffectStatus, 'pending'>,
     errorCode: string | null,
     syncedVersion: number,
   ): Promise<void> {
     await db.query(
-      `insert into side_effects (conversation_id, kind, status, error_code, attempts, requested_version) values ($1, $2, $3, $4, 1, 0)
+      `insert into side_effects (conversation_id, kind, status, error_code, attempts, requested_version)
+       select $1, kind, $3, $4, 1, 0 from unnest($2::text[]) as kind
        on conflict (conversation_id, kind) do update set status = excluded.status, error_code = excluded.error_code,
          attempts = side_effects.attempts + 1, updated_at = now()
        where side_effects.requested_version <= $5`,
-      [conversationId, kind, status, errorCode, syncedVersion],
+      [conversationId, typeof kinds === 'string' ? [kinds] : kinds, status, errorCode, syncedVersion],
     );
   },
 

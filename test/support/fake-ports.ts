@@ -213,6 +213,7 @@ export async function fakeContext(start = new Date('2026-11-22T10:00:00Z')) {
     lexicon: danishLexicon,
     now: () => now,
     wakeJobs: () => {},
+    limits: { planBacklog: 1000 },
   };
   return { ctx, ...ports, db, setNow: (at: Date) => (now = at), close: () => db.drop() };
 }

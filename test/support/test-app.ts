@@ -21,7 +21,13 @@ export type ApiCaller = (
 
 /** The whole app in local mode on a free port, with a test database and quick job retries. */
 export async function startTestApp(
-  options: { startJobs?: boolean; now?: () => Date; jobs?: Partial<JobRunnerOptions>; organisationFile?: string } = {},
+  options: {
+    startJobs?: boolean;
+    now?: () => Date;
+    jobs?: Partial<JobRunnerOptions>;
+    organisationFile?: string;
+    planBacklogLimit?: number;
+  } = {},
 ): Promise<TestApp> {
   const db = await openTestDatabase();
   const config = loadConfig({
@@ -30,6 +36,7 @@ export async function startTestApp(
     TEMPLATES_DIR: `${root}templates`,
     ORGANISATION_FILE: options.organisationFile ?? `${root}config/organisation.local.json`,
     JOB_CONCURRENCY: '4',
+    ...(options.planBacklogLimit ? { PLAN_BACKLOG_LIMIT: String(options.planBacklogLimit) } : {}),
   });
   const app = await startApp(config, {
     db,

@@ -67,11 +67,12 @@ describe('imports point inward', () => {
   });
 
   it('the bot, the routes and the workers reach the data and Graph only through the application layer', () => {
-    // The bot may use Teams' published rate limits (src/m365/teams-rate-limits.ts): it is the Teams side's own adapter.
+    // The bot may use Teams' published rate limits and their send-slot timeline (src/m365/teams-rate-limits.ts,
+    // teams-send-slots.ts, both pure): it is the Teams side's own adapter.
     const direct = ['bot', 'src/server', 'src/workers'].flatMap((dir) =>
       sourceFiles(dir).flatMap((file) =>
         importsOf(file)
-          .local.filter((p) => p.startsWith('src/store/') || (p.startsWith('src/m365/') && !p.endsWith('teams-rate-limits.js')))
+          .local.filter((p) => p.startsWith('src/store/') || (p.startsWith('src/m365/') && !/teams-(rate-limits|send-slots)\.js$/.test(p)))
           .map((p) => `${file} → ${p}`),
       ),
     );

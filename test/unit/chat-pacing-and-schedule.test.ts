@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SlidingWindowLimiter, teamsConversationLimits, teamsTenantLimits } from '../../src/m365/teams-rate-limits.js';
-import { ChatPacer } from '../../bot/chat-pacer.js';
+import { ChatPacer, pacedConversationLimits } from '../../bot/chat-pacer.js';
+import { sendSlotMs } from '../../src/m365/teams-send-slots.js';
+import { memorySendTimeline } from '../../src/m365/memory-send-timeline.js';
 import { duePrompts } from '../../src/domain/chat-schedule.js';
 import { summarizeEvaluations, assertEvaluationOpen, evaluationDraft } from '../../src/domain/evaluation.js';
 import { conversationPolicy } from '../../src/policies/conversation-policy.js';
@@ -28,23 +30,46 @@ describe('Teams rate limits', () => {
     expect(sent).toBe(60);
   });
 
-  it('paces a fan-out on a simulated clock at just under the tenant limit, never over a window', async () => {
-    let clock = 0;
-    const pacer = new ChatPacer(
-      undefined,
-      () => clock,
-      async (ms) => void (clock += ms),
-    );
-    const sandbox = new SlidingWindowLimiter(teamsTenantLimits);
+  it('lays a fan-out on the send timeline at just under the tenant limit, never over a window', async () => {
+    const timeline = memorySendTimeline(pacedConversationLimits, () => 0);
+    const reserve = async (chat: string) => (await timeline('tenant', chat)).waitMs;
     const times: number[] = [];
-    for (let i = 0; i < 1000; i++) {
-      await pacer.acquire(`chat-${i}`);
-      expect(sandbox.tryTake('app', clock).ok).toBe(true);
-      times.push(clock);
+    for (let i = 0; i < 1000; i++) times.push(await reserve(`chat-${i}`));
+    // One chatty chat (replies to "hjælp", card updates) asking at the same moment.
+    const chatty: number[] = [];
+    for (let i = 0; i < 20; i++) chatty.push(await reserve('chat-busy'));
+    const teams = new SlidingWindowLimiter(teamsTenantLimits);
+    const chats = new SlidingWindowLimiter(teamsConversationLimits);
+    const all = [...times.map((t, i) => [t, `chat-${i}`] as const), ...chatty.map((t) => [t, 'chat-busy'] as const)].sort(
+      (a, b) => a[0] - b[0],
+    );
+    // Each send may leave up to a slot late: Teams still never says 429.
+    for (const [t, chat] of all) {
+      const jitter = (t * 7919) % sendSlotMs;
+      expect(teams.tryTake('app', t + jitter).ok).toBe(true);
+      expect(chats.tryTake(chat, t + jitter).ok).toBe(true);
     }
-    const perSecond = 1000 / (times.at(-1)! / 1000);
+    const perSecond = 1000 / ((times.at(-1)! - times[0]!) / 1000);
     expect(perSecond).toBeGreaterThan(45);
     expect(perSecond).toBeLessThanOrEqual(50);
+    // The busy chat waits for its own windows (60 per 30 s) without holding the others back.
+    expect(chatty.at(-1)!).toBeGreaterThan(2000);
+    expect(new Set(all.map(([t]) => t)).size).toBe(all.length); // one message per slot
+  });
+
+  it('takes a fresh slot when woken too late, so late messages do not go out in a bunch', async () => {
+    let clock = 0;
+    let reservations = 0;
+    const pacer = new ChatPacer(
+      async () => {
+        reservations++;
+        return { waitMs: 100 };
+      },
+      async (ms) => void (clock += ms + (reservations === 1 ? 80 : 0)), // the first wake comes 80 ms late
+      () => clock,
+    );
+    await pacer.acquire('tenant', 'chat');
+    expect(reservations).toBe(2);
   });
 });
 

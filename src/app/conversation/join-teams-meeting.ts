@@ -1,5 +1,5 @@
 import type { Conversation } from '../../domain/conversation.js';
-import { m365LinksRepository } from '../../store/m365-links-repository.js';
+import { m365LinksRepository, type M365Links } from '../../store/m365-links-repository.js';
 import { asRemoteError, type RemoteError } from '../ports/remote-error.js';
 import type { SideEffectReport } from './side-effect-recorder.js';
 import type { AppContext } from '../app-context.js';
@@ -16,10 +16,10 @@ import { serverTexts } from '../../i18n/messages.js';
 export async function joinTeamsMeeting(
   ctx: AppContext,
   conversation: Conversation,
+  links: M365Links,
   report: SideEffectReport,
   fail: (error: RemoteError) => void,
 ): Promise<void> {
-  const links = await m365LinksRepository.get(ctx.db, conversation.id);
   if (!links.joinUrl || !links.eventId) return;
   const installDue = conversation.agendaSentAt !== null && !links.meetingAppInstalledAt;
   try {

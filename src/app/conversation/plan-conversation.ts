@@ -5,6 +5,7 @@ import { AppError } from '../../domain/errors.js';
 import { conversationPolicy, type Actor } from '../../policies/conversation-policy.js';
 import { conversationRepository } from '../../store/conversation-repository.js';
 import { requestSideEffects, requestSync } from './request-sync.js';
+import { assertRoomForPlans } from './admission.js';
 import { m365LinksRepository } from '../../store/m365-links-repository.js';
 import type { AppContext } from '../app-context.js';
 
@@ -52,6 +53,7 @@ export async function planConversationCommand(
 ): Promise<{ id: string; created: boolean }> {
   const { idempotencyKey, sync = 'own' } = options;
   if (!conversationPolicy.canPlan(actor)) throw new AppError('FORBIDDEN');
+  if (sync === 'own') await assertRoomForPlans(ctx);
   const school = ctx.organisation.schools.find((s) => s.id === command.schoolId);
   if (!school) throw new AppError('SCHOOL_NOT_FOUND', { schoolId: command.schoolId });
   const template = ctx.templates.find((t) => t.id === command.templateId);

@@ -15,5 +15,5 @@ export async function requestSync(tx: Queryable, conversationId: string, version
 
 /** Marks the side effects as pending (the tab shows them) when the caller queues the job itself (a season's plans). */
 export async function requestSideEffects(tx: Queryable, conversationId: string, version: number, kinds: SideEffectKind[]): Promise<void> {
-  for (const kind of kinds) await sideEffectsRepository.request(tx, conversationId, kind, version);
+  await sideEffectsRepository.request(tx, conversationId, kinds, version);
 }

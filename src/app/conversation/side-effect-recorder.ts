@@ -3,7 +3,8 @@ import { sideEffectsRepository, type SideEffectKind } from '../../store/side-eff
 import type { RemoteError } from '../ports/remote-error.js';
 import type { JobAttempt } from '../../jobs/job-kind.js';
 
-export type SideEffectReport = (kind: SideEffectKind, error: RemoteError | null) => Promise<void>;
+/** One kind, or several with the same outcome in one statement. */
+export type SideEffectReport = (kind: SideEffectKind | readonly SideEffectKind[], error: RemoteError | null) => Promise<void>;
 
 /**
  * How a job reports each piece of Microsoft 365 work: done, retrying (the job

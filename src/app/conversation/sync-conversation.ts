@@ -5,7 +5,7 @@ import { m365LinksRepository, type M365Links } from '../../store/m365-links-repo
 import { documentsRepository } from '../../store/documents-repository.js';
 import { agreementsRepository } from '../../store/agreements-repository.js';
 import { buildAgendaView } from '../../documents/agenda-view.js';
-import { renderAgendaDocx } from '../../documents/agenda-docx.js';
+import { agendaRenderer } from '../../documents/agenda-renderer.js';
 import { conversationFolder, folderLeaf } from '../../documents/conversation-folder.js';
 import { docxContentType } from '../../documents/content-types.js';
 import { serverTexts } from '../../i18n/messages.js';
@@ -61,8 +61,10 @@ export async function syncConversation(ctx: AppContext, conversationId: string, 
   const failures = new Failures();
   const placed = await followMovedFolder(ctx, conversation, links, report);
   const followUp = await agreementsRepository.forFollowUp(ctx.db, conversation.schoolId, conversation.startsAt, stored.createdAt);
-  const agendaLinks = await uploadAgendaAndDocuments(ctx, conversation, placed, followUp, report, failures);
-  const documents = await linkedDocuments(ctx, conversationId);
+  // The data package read once; again only when files went to SharePoint (their links are new).
+  const before = await documentsRepository.overview(ctx.db, conversationId);
+  const agendaLinks = await uploadAgendaAndDocuments(ctx, conversation, placed, followUp, report, failures, before);
+  const documents = before.waitingUploads || before.waitingRemovals ? await linkedDocuments(ctx, conversationId) : asLinks(before.active);
   const view = buildAgendaView(conversation, {
     documents,
     agendaUrl: agendaLinks.agendaWebUrl,
@@ -70,8 +72,8 @@ export async function syncConversation(ctx: AppContext, conversationId: string, 
     followUp,
     drawnAt: ctx.now(),
   });
-  await sendInvitationAndFolderLink(ctx, conversation, agendaLinks, meetingInvitation(conversation, view), report, failures);
-  await joinTeamsMeeting(ctx, conversation, report, (error) => failures.add(error));
+  const invited = await sendInvitationAndFolderLink(ctx, stored, agendaLinks, meetingInvitation(conversation, view), report, failures);
+  await joinTeamsMeeting(ctx, conversation, invited, report, (error) => failures.add(error));
   failures.throwIfAny();
 }
 
@@ -93,8 +95,9 @@ export async function syncConversations(ctx: AppContext, conversationIds: readon
     );
 }
 
-const linkedDocuments = async (ctx: AppContext, conversationId: string) =>
-  (await documentsRepository.list(ctx.db, conversationId)).map((d) => ({ name: d.fileName, url: d.webUrl }));
+const asLinks = (documents: readonly { fileName: string; webUrl: string | null }[]) =>
+  documents.map((d) => ({ name: d.fileName, url: d.webUrl }));
+const linkedDocuments = async (ctx: AppContext, conversationId: string) => asLinks(await documentsRepository.list(ctx.db, conversationId));
 
 /** Step 1: the agenda and the waiting files, together. */
 async function uploadAgendaAndDocuments(
@@ -104,13 +107,14 @@ async function uploadAgendaAndDocuments(
   followUp: Parameters<typeof buildAgendaView>[1]['followUp'],
   report: SideEffectReport,
   failures: Failures,
+  documents: Awaited<ReturnType<typeof documentsRepository.overview>>,
 ): Promise<M365Links> {
   const folder = links.folderPath ?? conversationFolder(conversation);
-  const removal = await removeDocuments(ctx, failures, conversation.id);
-  const pending = await documentsRepository.pendingUploads(ctx.db, conversation.id);
-  const agendaDocx = await renderAgendaDocx(
+  const removal = documents.waitingRemovals ? await removeDocuments(ctx, failures, conversation.id) : { count: 0, error: null };
+  const pending = documents.waitingUploads ? await documentsRepository.pendingUploads(ctx.db, conversation.id) : [];
+  const agendaDocx = await agendaRenderer.render(
     buildAgendaView(conversation, {
-      documents: await linkedDocuments(ctx, conversation.id),
+      documents: asLinks(documents.active),
       agendaUrl: links.agendaWebUrl,
       joinUrl: links.joinUrl,
       followUp,
@@ -147,8 +151,7 @@ async function uploadAgendaAndDocuments(
       folderItemId: updated.folderItemId,
       folderPath: updated.folderPath,
     });
-    await report('agenda', null);
-    await report('folder', null);
+    await report(['agenda', 'folder'], null);
   } else {
     failures.add(agenda!.error);
     await report('agenda', agenda!.error);
@@ -160,7 +163,7 @@ async function uploadAgendaAndDocuments(
     if (upload.ok) await documentsRepository.markUploaded(ctx.db, pending[index]!.id, upload.value.id, upload.value.webUrl);
     else documentError = failures.add(upload.error);
   }
-  if (removal.count > 0 || (await documentsRepository.list(ctx.db, conversation.id)).length > 0) await report('documents', documentError);
+  if (removal.count > 0 || documents.active.length > 0) await report('documents', documentError);
   return updated;
 }
 
@@ -183,15 +186,17 @@ async function removeDocuments(
   return { count: removed.length, error };
 }
 
-/** Step 2: the invitation, sent or updated only when it changed, and the folder's link, together. */
+/** Step 2: the invitation, sent or updated only when it changed, and the folder's link, together; returns the links as they now are. */
 async function sendInvitationAndFolderLink(
   ctx: AppContext,
-  conversation: Conversation,
+  stored: { conversation: Conversation; version: number },
   links: M365Links,
   invitation: ReturnType<typeof meetingInvitation>,
   report: SideEffectReport,
   failures: Failures,
-): Promise<void> {
+): Promise<M365Links> {
+  const { conversation } = stored;
+  let updated = links;
   const hash = invitationHash(invitation);
   const eventWrite = !links.eventId
     ? ctx.calendar.createMeeting(conversation.organizerUpn, invitation, conversation.id)
@@ -206,15 +211,17 @@ async function sendInvitationAndFolderLink(
 
   if (eventWrite) {
     if (event.ok && event.value) {
-      await m365LinksRepository.save(ctx.db, conversation.id, {
+      const saved = {
         eventId: event.value.id,
         invitationHash: hash,
         ...(event.value.iCalUId ? { iCalUId: event.value.iCalUId } : {}),
         ...(event.value.joinUrl ? { joinUrl: event.value.joinUrl } : {}),
         ...(event.value.webLink ? { eventWebLink: event.value.webLink } : {}),
-      });
+      };
+      await m365LinksRepository.save(ctx.db, conversation.id, saved);
+      updated = { ...updated, ...saved };
       // Invited first, then "done": whoever sees the invitation done sees the conversation invited.
-      await recordInvited(ctx, conversation.id);
+      await recordInvited(ctx, stored);
       await report('invitation', null);
     } else if (!event.ok) {
       failures.add(event.error);
@@ -223,8 +230,11 @@ async function sendInvitationAndFolderLink(
   } else {
     await report('invitation', null);
   }
-  if (folderLookup && folder.ok && folder.value)
+  if (folderLookup && folder.ok && folder.value) {
     await m365LinksRepository.save(ctx.db, conversation.id, { folderWebUrl: folder.value.webUrl });
+    updated = { ...updated, folderWebUrl: folder.value.webUrl };
+  }
+  return updated;
 }
 
 /**
@@ -268,11 +278,26 @@ async function cancelMeeting(ctx: AppContext, conversation: Conversation, links:
   await report('cancellation', null);
 }
 
-/** Draft → invited once Outlook has the event; a concurrent edit by a person wins and this retries. */
-async function recordInvited(ctx: AppContext, conversationId: string): Promise<void> {
+/**
+ * Draft → invited once Outlook has the event. Usually nobody changed the
+ * conversation while its job ran: one statement against the version the job
+ * read. Otherwise (a person's edit won) the current version is read again.
+ */
+async function recordInvited(ctx: AppContext, stored: { conversation: Conversation; version: number }): Promise<void> {
+  const { id } = stored.conversation;
+  // A status never goes back to draft: one read past it needs nothing.
+  if (stored.conversation.status !== 'draft') return;
+  const saved = await conversationRepository
+    .updateStatus(ctx.db, id, markInvited(stored.conversation).status, stored.version)
+    .then(() => true)
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === 'VERSION_CONFLICT') return false;
+      throw error;
+    });
+  if (saved) return;
   await ctx.db.transaction(async (tx) => {
-    const current = await conversationRepository.get(tx, conversationId, { forUpdate: true });
+    const current = await conversationRepository.get(tx, id, { forUpdate: true });
     if (!current || current.conversation.status !== 'draft') return;
-    await conversationRepository.update(tx, markInvited(current.conversation), current.version);
+    await conversationRepository.updateStatus(tx, id, markInvited(current.conversation).status, current.version);
   });
 }

@@ -46,17 +46,27 @@ export async function viewConversation(ctx: AppContext, actor: Actor, id: string
       // Shown from the database; the next view tries again.
     }
   }
+  // Independent reads, side by side (on PostgreSQL each takes its own pooled connection).
+  const { conversation } = stored;
+  const [sideEffects, documents, followUp, hasActionPlan, minutes, earlierConversations] = await Promise.all([
+    sideEffectsRepository.list(ctx.db, id),
+    documentsRepository.list(ctx.db, id),
+    agreementsRepository.forFollowUp(ctx.db, conversation.schoolId, conversation.startsAt, stored.createdAt),
+    schoolHasActionPlan(ctx, conversation.schoolId),
+    minutesRepository.get(ctx.db, id),
+    conversationRepository.countEarlier(ctx.db, conversation.schoolId, conversation.startsAt),
+  ]);
   return {
     stored,
     links,
-    sideEffects: await sideEffectsRepository.list(ctx.db, id),
-    documents: await documentsRepository.list(ctx.db, id),
-    followUp: await agreementsRepository.forFollowUp(ctx.db, stored.conversation.schoolId, stored.conversation.startsAt, stored.createdAt),
-    requirements: checkRequirements(stored.conversation, {
-      schoolHasActionPlan: await schoolHasActionPlan(ctx, stored.conversation.schoolId),
-      notePublished: stored.conversation.status === 'published',
-      websiteUrlRecorded: (await minutesRepository.get(ctx.db, id)).websiteUrl !== null,
-      earlierConversations: await conversationRepository.countEarlier(ctx.db, stored.conversation.schoolId, stored.conversation.startsAt),
+    sideEffects,
+    documents,
+    followUp,
+    requirements: checkRequirements(conversation, {
+      schoolHasActionPlan: hasActionPlan,
+      notePublished: conversation.status === 'published',
+      websiteUrlRecorded: minutes.websiteUrl !== null,
+      earlierConversations,
     }),
   };
 }
