@@ -52,7 +52,7 @@ const envSchema = z.object({
   /** The Entra app's Application ID URI that tab tokens are issued for (api://host/clientId). */
   AZURE_API_AUDIENCE: z.string().optional(),
   SHAREPOINT_DRIVE_ID: z.string().optional(),
-  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(48),
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(128).default(64),
   PLAN_BACKLOG_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(500),
   /** The app's id in the tenant's app catalog (not the manifest id), for installing it for people through Graph. */
   TEAMS_APP_CATALOG_ID: z.string().optional(),

@@ -9,6 +9,8 @@ export interface AgendaRendererOptions {
   workerUrl?: URL;
   /** The worker stops after this long without work, so an idle server holds no second heap. */
   idleMs?: number;
+  /** An agenda due this soon after the previous one is part of a burst and goes to the worker. */
+  burstMs?: number;
 }
 
 type Pending = { view: AgendaView; resolve: (bytes: Buffer) => void; reject: (error: Error) => void };
@@ -34,12 +36,16 @@ function sourceWorker(url: URL): Worker {
  * once. A package costs 8–15 ms of CPU; on the event loop a burst of plans
  * (a season, a morning of planning) would hold every API answer and the live
  * agenda's stream that long per agenda, and cap the sync at one core. The
- * worker starts when agendas overlap and stops when idle. If it cannot start or dies, the agenda is rendered on this
+ * worker starts when agendas overlap or follow each other closely (docx packs
+ * synchronously, so two renders on this thread never overlap: the burst shows
+ * only in how close together they come) and stops when idle. If it cannot start or dies, the agenda is rendered on this
  * thread instead: an agenda is never lost to the optimisation.
  */
 export function createAgendaRenderer(options: AgendaRendererOptions = {}) {
   const workerUrl = options.workerUrl ?? new URL(fromSource ? './agenda-docx-worker.ts' : './agenda-docx-worker.js', import.meta.url);
   const idleMs = options.idleMs ?? 15_000;
+  const burstMs = options.burstMs ?? 1000;
+  let lastStartedAt = Number.NEGATIVE_INFINITY;
   let worker: Worker | null = null;
   /** Workers that ended without being asked to; after three, this thread renders (something is wrong with the worker). */
   let crashes = 0;
@@ -101,11 +107,14 @@ export function createAgendaRenderer(options: AgendaRendererOptions = {}) {
   return {
     render(view: AgendaView): Promise<Buffer> {
       inFlight++;
+      const startedAt = performance.now();
+      const inBurst = inFlight > 1 || startedAt - lastStartedAt < burstMs;
+      lastStartedAt = startedAt;
       return new Promise<Buffer>((resolve, reject) => {
         const job = { view, resolve, reject };
-        // One agenda at a time (the everyday case) is rendered here: a worker costs a second heap and its start.
-        // Only when agendas overlap (a burst, a season) does the worker take them.
-        const target = inFlight > 1 || worker ? start() : null;
+        // A lone agenda (the everyday case) is rendered here: a worker costs a second heap and its start.
+        // Only in a burst (a season, many plans at once) does the worker take them.
+        const target = inBurst || worker ? start() : null;
         if (!target) return void inline(job);
         if (idleTimer) clearTimeout(idleTimer);
         const id = nextId++;

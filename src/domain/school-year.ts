@@ -1,6 +1,9 @@
 /** School years run 1 August – 31 July and are written "2025/26". Dates are read in Danish local time. */
+// Made once: building a DateTimeFormat costs far more than using one, and every plan asks.
+const yearAndMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: 'numeric' });
+
 export function schoolYearOf(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: 'numeric' }).formatToParts(date);
+  const parts = yearAndMonth.formatToParts(date);
   const year = Number(parts.find((p) => p.type === 'year')?.value);
   const month = Number(parts.find((p) => p.type === 'month')?.value);
   const startYear = month >= 8 ? year : year - 1;
