@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { renderAgendaDocx } from './agenda-docx.js';
 import type { AgendaView } from './agenda-view.js';
+import type { RenderReply } from './agenda-docx-worker.js';
 
 export interface AgendaRendererOptions {
   /** The worker's module; beside this one by default (.ts from source, .js in the built server). */
@@ -84,12 +85,14 @@ export function createAgendaRenderer(options: AgendaRendererOptions = {}) {
     }
     worker = current;
     current.unref();
-    current.on('message', ({ id, bytes, error }: { id: number; bytes?: Uint8Array; error?: string }) => {
-      const job = pending.get(id);
-      if (!job) return;
-      pending.delete(id);
-      if (bytes) job.resolve(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      else job.reject(new Error(error ?? 'agenda rendering failed'));
+    current.on('message', (replies: RenderReply[]) => {
+      for (const { id, bytes, error } of replies) {
+        const job = pending.get(id);
+        if (!job) continue;
+        pending.delete(id);
+        if (bytes) job.resolve(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+        else job.reject(new Error(error ?? 'agenda rendering failed'));
+      }
       stopWhenIdle();
     });
     // An error is followed by exit; the jobs still waiting are rendered here.

@@ -50,7 +50,9 @@ export class JobRunner {
     private readonly handlers: Record<string, JobHandler>,
     private readonly options: JobRunnerOptions,
   ) {
-    this.allowed = Math.min(options.concurrency, Math.max(this.minimum, 4));
+    // Half the ceiling to begin with: a season's fifty plans go out in two rounds rather than five (from 4),
+    // and a tenant that throttles at once halves it within the first round.
+    this.allowed = Math.min(options.concurrency, Math.max(this.minimum, 4, Math.ceil(options.concurrency / 2)));
   }
 
   private get minimum(): number {

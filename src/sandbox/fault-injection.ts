@@ -19,6 +19,8 @@ export type FaultSettings = z.infer<typeof faultSettingsSchema>;
 export class FaultInjector {
   settings: FaultSettings = faultSettingsSchema.parse({});
   injected = 0;
+  /** When each injected latency began and ended (ms, performance.now), the newest 10,000: benches read how many came one after another. */
+  readonly waits: [number, number][] = [];
 
   private random: () => number = Math.random;
 
@@ -26,6 +28,16 @@ export class FaultInjector {
     this.settings = faultSettingsSchema.parse(input);
     this.random = this.settings.seed === undefined ? Math.random : mulberry32(this.settings.seed);
     return this.settings;
+  }
+
+  /** Waits the configured latency, as the network and the service would, and notes when. */
+  async delay(): Promise<void> {
+    const ms = this.settings.latencyMs;
+    if (ms <= 0) return;
+    const start = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    this.waits.push([start, performance.now()]);
+    if (this.waits.length > 10_000) this.waits.splice(0, this.waits.length - 10_000);
   }
 
   /** A fault to answer with, or null to serve the request. */
@@ -47,4 +59,20 @@ function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * How many of these round trips came one after another: the longest chain in
+ * which each began after the one before had ended (earliest end first finds
+ * it). Work done at the same time counts once; CPU time between them not at all.
+ */
+export function roundTripsInSequence(waits: readonly (readonly [number, number])[], since = Number.NEGATIVE_INFINITY): number {
+  let chain = 0;
+  let free = since;
+  for (const [start, end] of [...waits].filter(([s]) => s >= since).sort((a, b) => a[1] - b[1])) {
+    if (start < free) continue;
+    chain++;
+    free = end;
+  }
+  return chain;
 }

@@ -71,8 +71,6 @@ const executeSchema = z.object({
   trigger: z.enum(['manual', 'automatic']).default('manual'),
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * The local Microsoft 365 sandbox: Graph v1.0 subset under /sandbox/graph,
  * upload sessions under /sandbox/upload, and pages where a person sees each
@@ -152,7 +150,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
         (req as { originalUrl: string }).originalUrl = req.originalUrl.replace(/\/v1\.0\/me/, `/v1.0/users/${String(claims.oid)}`);
       }
     }
-    if (faults.settings.latencyMs > 0) await sleep(faults.settings.latencyMs);
+    await faults.delay();
     const headers = Object.fromEntries(
       Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : String(v ?? '')]),
     );
@@ -184,7 +182,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   });
 
   router.put('/upload/:id', raw, async (req, res) => {
-    if (faults.settings.latencyMs > 0) await sleep(faults.settings.latencyMs);
+    await faults.delay();
     try {
       send(
         res,
