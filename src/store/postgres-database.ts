@@ -38,6 +38,7 @@ export async function openPostgresDatabase(
   // A channel's entry goes into the map before its LISTEN is awaited, so two
   // streams opened at the same moment share one set of handlers.
   const channels = new Map<string, { handlers: Set<(payload: string) => void>; listening: Promise<unknown> }>();
+  let live: pg.Client | null = null;
   const listenerClient = (): Promise<pg.Client> =>
     (listener ??= (async () => {
       const client = new pg.Client({
@@ -45,19 +46,37 @@ export async function openPostgresDatabase(
         ...(password ? { password: await password() } : {}),
         ...(schema ? { options: `-c search_path="${schema}"` } : {}),
       });
-      await client.connect();
       client.on('notification', (n) => channels.get(n.channel)?.handlers.forEach((h) => h(n.payload ?? '')));
-      // A dropped connection is opened again and listens to every channel it had;
-      // the streams then catch up from the database at their next change.
-      client.on('error', () => {
+      client.on('error', () => dropped(client));
+      client.on('end', () => dropped(client));
+      try {
+        await client.connect();
+      } catch (error) {
         listener = null;
-        if (!closed && channels.size > 0) setTimeout(relisten, 1000).unref();
-      });
+        throw error;
+      }
+      live = client;
       return client;
     })());
-  const relisten = () => {
-    if (closed) return;
-    for (const [channel, entry] of channels) entry.listening = listenerClient().then((c) => c.query(`listen ${channel}`));
+  // A dropped connection is opened again and listens to every channel it had (every
+  // second until the database answers); the streams then catch up at their next change.
+  let retry: NodeJS.Timeout | null = null;
+  const dropped = (client: pg.Client) => {
+    if (client !== live) return;
+    live = null;
+    listener = null;
+    relistenSoon();
+  };
+  const relistenSoon = () => {
+    if (closed || retry || channels.size === 0) return;
+    retry = setTimeout(() => {
+      retry = null;
+      for (const [channel, entry] of channels) {
+        entry.listening = listenerClient().then((c) => c.query(`listen ${channel}`));
+        entry.listening.catch(relistenSoon);
+      }
+    }, 1000);
+    retry.unref();
   };
   return {
     kind: 'postgres',
@@ -74,7 +93,9 @@ export async function openPostgresDatabase(
         joined.handlers.delete(handler);
         if (joined.handlers.size > 0 || channels.get(channel) !== joined) return;
         channels.delete(channel);
-        await (await listenerClient()).query(`unlisten ${channel}`).catch(() => undefined);
+        await listenerClient()
+          .then((c) => c.query(`unlisten ${channel}`))
+          .catch(() => undefined);
       };
       try {
         await joined.listening;
@@ -104,6 +125,7 @@ export async function openPostgresDatabase(
     },
     close: async () => {
       closed = true;
+      if (retry) clearTimeout(retry);
       if (listener) await (await listener).end().catch(() => undefined);
       await pool.end();
     },

@@ -53,4 +53,20 @@ describe(`database notifications (${databaseKind()})`, () => {
     expect(a).toEqual(['kept']);
     await stop();
   });
+
+  it.skipIf(databaseKind() !== 'postgres')('listens again when the listening connection is dropped', async () => {
+    const a: string[] = [];
+    const stop = await db.listen('test_changes', heard(a));
+    // The server ends the connection that holds the LISTEN (a failover, a restart, an idle timeout).
+    await db.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity where pid <> pg_backend_pid() and query = 'listen test_changes'`,
+    );
+    const deadline = Date.now() + 5000;
+    while (a.length === 0 && Date.now() < deadline) {
+      await db.query(`select pg_notify('test_changes', 'after')`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(a[0]).toBe('after');
+    await stop();
+  });
 });
