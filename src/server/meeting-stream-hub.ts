@@ -13,7 +13,9 @@ export function meetingStreamHub<T>(
   const views = new Map<string, Set<Send<T>>>();
   let listening: Promise<() => Promise<void>> | null = null;
 
-  const onChange = async (conversationId: string) => {
+  const onChange = async (conversationId: string): Promise<void> => {
+    // The empty id: the database's listener was away and is back; every open view catches up.
+    if (conversationId === '') return void (await Promise.all([...views.keys()].map(onChange)));
     const open = views.get(conversationId);
     if (!open || open.size === 0) return;
     const value = await load(conversationId).catch(() => null);
@@ -23,7 +25,11 @@ export function meetingStreamHub<T>(
   return {
     async subscribe(conversationId: string, send: Send<T>): Promise<() => void> {
       listening ??= follow((conversationId) => void onChange(conversationId));
-      await listening;
+      // A database that cannot listen now is asked again by the next view, not never.
+      await listening.catch((error: unknown) => {
+        listening = null;
+        throw error;
+      });
       const open = views.get(conversationId) ?? new Set();
       open.add(send);
       views.set(conversationId, open);

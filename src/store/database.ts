@@ -14,7 +14,9 @@ export interface Database extends Queryable {
   /**
    * Hears PostgreSQL notifications on a channel (NOTIFY is sent at commit, so
    * a listener never sees a change that was rolled back). With several server
-   * instances on one PostgreSQL, every instance hears every change.
+   * instances on one PostgreSQL, every instance hears every change. After the
+   * listening connection was lost and is back, each handler hears the empty
+   * payload once: something may have changed while nobody listened.
    */
   listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   readonly kind: 'pglite' | 'postgres';

@@ -73,7 +73,8 @@ export async function openPostgresDatabase(
       retry = null;
       for (const [channel, entry] of channels) {
         entry.listening = listenerClient().then((c) => c.query(`listen ${channel}`));
-        entry.listening.catch(relistenSoon);
+        // Listening again: what changed in the gap was heard by no one, so every handler is told to catch up.
+        entry.listening.then(() => entry.handlers.forEach((h) => h('')), relistenSoon);
       }
     }, 1000);
     retry.unref();

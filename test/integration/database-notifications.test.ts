@@ -62,11 +62,13 @@ describe(`database notifications (${databaseKind()})`, () => {
       `select pg_terminate_backend(pid) from pg_stat_activity where pid <> pg_backend_pid() and query = 'listen test_changes'`,
     );
     const deadline = Date.now() + 5000;
-    while (a.length === 0 && Date.now() < deadline) {
+    while (!a.includes('after') && Date.now() < deadline) {
       await db.query(`select pg_notify('test_changes', 'after')`);
       await new Promise((r) => setTimeout(r, 200));
     }
-    expect(a[0]).toBe('after');
+    // First the call to catch up (what changed in the gap was heard by no one), then what comes next.
+    expect(a[0]).toBe('');
+    expect(a).toContain('after');
     await stop();
   });
 });
