@@ -11,9 +11,8 @@
 import { loadConfig } from '../src/config.js';
 import { startApp } from '../src/compose.js';
 import { openPgliteDatabase } from '../src/store/pglite-database.js';
-import { startReflectionRound } from '../src/app/reflection/start-reflection-round.js';
 import { stableUserId } from '../src/sandbox/demo-tenant.js';
-import { conversationWith, sandboxPeople } from './support/bench-helpers.js';
+import { conversationWith, sandboxPeople, startRoundAsLeader } from './support/bench-helpers.js';
 
 const participants = Number(process.env.BENCH_PARTICIPANTS ?? 1000);
 const db = await openPgliteDatabase();
@@ -38,12 +37,7 @@ async function runRound(label: string, faultRate: number): Promise<void> {
   sandbox.connectorFaults.configure({ rate: faultRate, statuses: [429], retryAfterSeconds: 0 });
   const stats = { ...sandbox.connectorStats };
   const started = performance.now();
-  const roundId = await startReflectionRound(
-    app.ctx,
-    { upn: 'anders.holm@sohavn.example', isMunicipalLead: false },
-    conversation.id,
-    'reflection',
-  );
+  const roundId = await startRoundAsLeader(app, conversation.id);
   const expected = new Set(people.map((p) => stableUserId(p.upn)));
   const delivered = () =>
     sandbox.state.chats

@@ -17,12 +17,11 @@ import { startApp } from '../src/compose.js';
 import { openPostgresDatabase } from '../src/store/postgres-database.js';
 import { migrate } from '../src/store/migrate.js';
 import { chatUsersRepository } from '../src/store/chat-users-repository.js';
-import { startReflectionRound } from '../src/app/reflection/start-reflection-round.js';
 import { stableUserId } from '../src/sandbox/demo-tenant.js';
 import { ChatPacer, pacedConversationLimits } from '../bot/chat-pacer.js';
 import { reserveSendSlot } from '../src/store/send-slots-repository.js';
 import { memorySendTimeline } from '../src/m365/memory-send-timeline.js';
-import { conversationWith, sandboxPeople } from './support/bench-helpers.js';
+import { conversationWith, sandboxPeople, startRoundAsLeader } from './support/bench-helpers.js';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -71,12 +70,7 @@ const conversation = await conversationWith(app, people);
 
 const stats = { ...sandbox.connectorStats };
 const started = performance.now();
-const roundId = await startReflectionRound(
-  app.ctx,
-  { upn: 'anders.holm@sohavn.example', isMunicipalLead: false },
-  conversation.id,
-  'reflection',
-);
+const roundId = await startRoundAsLeader(app, conversation.id);
 const deadline = Date.now() + 10 * 60_000;
 while (sandbox.connectorStats.delivered - stats.delivered < participants && Date.now() < deadline)
   await new Promise((r) => setTimeout(r, 100));

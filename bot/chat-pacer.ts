@@ -13,16 +13,16 @@ export const pacedConversationLimits: RateWindow[] = teamsConversationLimits.map
 export type SendSlots = (tenantId: string, conversationId: string) => Promise<{ waitMs: number }>;
 
 /**
- * Keeps the bot's messages — across all instances — under Teams' limits, so a
- * fan-out to a whole municipality is fast without a storm of 429s: each
- * message reserves its slot, then waits for it.
- */
-/**
  * How late a woken message may still use its slot: a second spans at most 48
  * slots, so two slots' lateness still keeps any second at 50 or fewer.
  */
 const lateToleranceMs = 2 * sendSlotMs;
 
+/**
+ * Keeps the bot's messages — across all instances — under Teams' limits, so a
+ * fan-out to a whole municipality is fast without a storm of 429s: each
+ * message reserves its slot, then waits for it.
+ */
 export class ChatPacer {
   constructor(
     private readonly slots: SendSlots,

@@ -4,6 +4,8 @@ import type { RunningApp } from '../../src/compose.js';
 import { conversationRepository } from '../../src/store/conversation-repository.js';
 import { planConversation } from '../../src/domain/conversation.js';
 import { stableUserId } from '../../src/sandbox/demo-tenant.js';
+import { startReflectionRound } from '../../src/app/reflection/start-reflection-round.js';
+import { planInput } from '../../test/support/factories.js';
 
 /** JSON headers with the dev sign-in's token for a sandbox person (the municipal lead by default). */
 export async function signedInHeaders(app: RunningApp, upn = 'mette.lund@sohavn.example'): Promise<Record<string, string>> {
@@ -28,23 +30,16 @@ export function sandboxPeople(app: RunningApp, count: number, suffix = '') {
 
 /** A conversation three days ahead, its agenda sent, with these people invited; stored directly (the plan flow is another bench's subject). */
 export async function conversationWith(app: RunningApp, people: ReturnType<typeof sandboxPeople>) {
-  const template = app.ctx.templates.find((t) => t.id === 'aarhus-2025')!;
   const startsAt = new Date(Date.now() + 3 * 24 * 60 * 60_000);
   const planned = planConversation(
-    {
-      id: randomUUID(),
-      municipality: 'Søhavn Kommune',
-      school: { id: 'bakkeskolen', name: 'Bakkeskolen', leaderUpn: 'anders.holm@sohavn.example', leaderName: 'Anders Holm' },
-      organizer: { upn: 'mette.lund@sohavn.example', displayName: 'Mette Lund' },
-      template,
-      theme: '',
-      extraTopics: [],
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 120 * 60_000),
-    },
+    planInput({ id: randomUUID(), theme: '', startsAt, endsAt: new Date(startsAt.getTime() + 120 * 60_000) }),
     new Date(),
   );
   const conversation = { ...planned, status: 'agendaSent' as const, participants: [...planned.participants, ...people] };
   await conversationRepository.insert(app.db, conversation, randomUUID(), 'bench');
   return conversation;
 }
+
+/** A reflection round on the conversation's reflection item, started by its school leader: a card to every participant. */
+export const startRoundAsLeader = (app: RunningApp, conversationId: string) =>
+  startReflectionRound(app.ctx, { upn: 'anders.holm@sohavn.example', isMunicipalLead: false }, conversationId, 'reflection');

@@ -37,6 +37,8 @@ export class JobRunner {
   private allowed: number;
   private runningNow = 0;
   private successes = 0;
+  /** When Microsoft 365 last pushed back: for a minute after, the room grows one slot per round. */
+  private lastThrottledAt = 0;
 
   /** Whether the workers are polling (the readiness probe asks). */
   get isRunning(): boolean {
@@ -80,7 +82,6 @@ export class JobRunner {
       this.successes = 0;
     }
   }
-  private lastThrottledAt = 0;
 
   start(): void {
     if (this.running) return;

@@ -134,11 +134,6 @@ export const conversationRepository = {
     return fromRows(row, row.participant_rows as Row[]);
   },
 
-  /**
-   * Optimistic concurrency: the save wins only if nobody saved since
-   * `expectedVersion` was read. Moving onto another conversation's school and
-   * start is refused (one conversation per school per start time).
-   */
   /** A change of status alone (the invitation went out): one statement, no rewrite of the participants. */
   async updateStatus(tx: Queryable, id: string, status: Conversation['status'], expectedVersion: number): Promise<number> {
     const updated = await tx.query<{ version: number }>(
@@ -149,6 +144,11 @@ export const conversationRepository = {
     return Number(updated[0].version);
   },
 
+  /**
+   * Optimistic concurrency: the save wins only if nobody saved since
+   * `expectedVersion` was read. Moving onto another conversation's school and
+   * start is refused (one conversation per school per start time).
+   */
   async update(tx: Queryable, conversation: Conversation, expectedVersion: number): Promise<number> {
     const clash = await tx.query<{ id: string }>('select id from conversations where school_id = $1 and starts_at = $2 and id <> $3', [
       conversation.schoolId,

@@ -13,10 +13,14 @@ export interface SideEffect {
   updatedAt: Date;
 }
 
+/** One kind or several: the statements below take an array either way. */
+const asList = (kinds: SideEffectKind | readonly SideEffectKind[]): readonly SideEffectKind[] =>
+  typeof kinds === 'string' ? [kinds] : kinds;
+
 export const sideEffectsRepository = {
   /** Asks for the work again: pending until a job that has seen `version` reports on it. */
   async request(db: Queryable, conversationId: string, kinds: SideEffectKind | readonly SideEffectKind[], version: number): Promise<void> {
-    const list = typeof kinds === 'string' ? [kinds] : kinds;
+    const list = asList(kinds);
     if (list.length === 0) return;
     await db.query(
       `insert into side_effects (conversation_id, kind, status, requested_version) select $1, kind, 'pending', $3 from unnest($2::text[]) as kind
@@ -44,7 +48,7 @@ export const sideEffectsRepository = {
        on conflict (conversation_id, kind) do update set status = excluded.status, error_code = excluded.error_code,
          attempts = side_effects.attempts + 1, updated_at = now()
        where side_effects.requested_version <= $5`,
-      [conversationId, typeof kinds === 'string' ? [kinds] : kinds, status, errorCode, syncedVersion],
+      [conversationId, asList(kinds), status, errorCode, syncedVersion],
     );
   },
 

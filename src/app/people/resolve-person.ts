@@ -4,12 +4,6 @@ import { peopleRepository, type KnownPerson } from '../../store/people-repositor
 import type { AppContext } from '../app-context.js';
 
 /**
- * Who a token's oid is: the directory's answer (cached by the directory
- * adapter), remembered, so that while Microsoft 365 is briefly unreachable a
- * person seen before still gets in. Someone the directory no longer knows is
- * not signed in; someone new while Graph is down is told to try again (503).
- */
-/**
  * What this process last wrote to this database for a person, and when: a request does not
  * rewrite the same row (a burst of requests from one person would otherwise
  * cost a write each); a change of name or UPN, or ten minutes, writes again.
@@ -30,6 +24,12 @@ async function rememberOnce(ctx: AppContext, tid: string, oid: string, person: K
   written.set(key, { person: value, at: now });
 }
 
+/**
+ * Who a token's oid is: the directory's answer (cached by the directory
+ * adapter), remembered, so that while Microsoft 365 is briefly unreachable a
+ * person seen before still gets in. Someone the directory no longer knows is
+ * not signed in; someone new while Graph is down is told to try again (503).
+ */
 export async function resolvePerson(ctx: AppContext, tid: string, oid: string): Promise<KnownPerson | null> {
   try {
     const user = await ctx.directory.getUser(oid);
